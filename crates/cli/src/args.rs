@@ -1,0 +1,153 @@
+//! The command-line grammar.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "commonplace",
+    version,
+    about = "A commonplace book for writers who quote sources"
+)]
+pub struct Cli {
+    /// The library folder (default: $COMMONPLACE_LIBRARY, else the platform data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// Print JSON instead of text, for scripts.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Add, list and show sources.
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Save, show, edit and delete clips.
+    #[command(subcommand)]
+    Clip(ClipCommand),
+    /// Create, list and rename claims; link clips to them.
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Search clips: words, "exact phrases", -exclusions, prefix*, tag:, claim:, source:, author:.
+    Search {
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Export clips as Markdown block quotes with attribution and link.
+    Export {
+        #[arg(required = true, num_args = 1..)]
+        clips: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Import clips from a JSON Lines file (one clip per line; see the README).
+    Import {
+        file: PathBuf,
+        /// Lines per committed batch.
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
+    },
+    /// Check that the index agrees with the database and the database is sound.
+    Check,
+}
+
+#[derive(Subcommand)]
+pub enum SourceCommand {
+    /// Add a source from a text or Markdown file (or standard input with `-`).
+    Add(SourceAdd),
+    /// List sources, newest first.
+    List,
+    /// Show a source's metadata, text and clips.
+    Show { id: String },
+}
+
+#[derive(Args)]
+pub struct SourceAdd {
+    /// The file with the source's text; `-` reads standard input.
+    pub file: PathBuf,
+    #[arg(long)]
+    pub title: String,
+    /// A person author, as "Family, Given" or "Given Family"; repeat for several.
+    #[arg(long = "author")]
+    pub authors: Vec<String>,
+    /// An organisation author ("Reuters"); repeat for several.
+    #[arg(long = "org")]
+    pub orgs: Vec<String>,
+    /// The site, newspaper or journal.
+    #[arg(long)]
+    pub site: Option<String>,
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Publication date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Read the text as Markdown (default: by the file's extension).
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ClipCommand {
+    /// Save a passage of a source, by its exact words or by offsets.
+    Add {
+        source: String,
+        #[arg(long, conflicts_with_all = ["start", "end"], required_unless_present = "start")]
+        quote: Option<String>,
+        #[arg(long, requires = "end")]
+        start: Option<u32>,
+        #[arg(long, requires = "start")]
+        end: Option<u32>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+    },
+    /// Show a clip with its source.
+    Show { id: String },
+    /// Change a clip's note or tags.
+    Edit {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// Replace the tags with these (repeat for several).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// Remove every tag.
+        #[arg(long, conflicts_with = "tags")]
+        clear_tags: bool,
+    },
+    /// Delete a clip.
+    Delete { id: String },
+}
+
+#[derive(Subcommand)]
+pub enum ClaimCommand {
+    /// Create a claim: one sentence the evidence bears on.
+    Add {
+        statement: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// List claims with their evidence counts.
+    List,
+    /// Give a claim a new statement.
+    Rename { id: String, statement: String },
+    /// Link a clip to a claim (or change the link's stance).
+    Link {
+        clip: String,
+        claim: String,
+        /// supports, contradicts or context
+        #[arg(long)]
+        stance: model::Stance,
+    },
+    /// Remove the link between a clip and a claim.
+    Unlink { clip: String, claim: String },
+}

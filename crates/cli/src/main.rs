@@ -1,0 +1,24 @@
+//! `commonplace`: the command line, a thin front end over the `library` crate.
+//!
+//! Every subcommand decodes its arguments, calls one library use-case and prints
+//! the result, as text for people or as JSON (`--json`) for scripts. Errors go to
+//! stderr with a non-zero exit code; with `--json` they are `{code, message}` too.
+
+mod args;
+mod output;
+mod run;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match run::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            output::error(&err, json);
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Runs a parsed command against the library.
+
+use crate::args::{ClaimCommand, Cli, ClipCommand, Command, SourceAdd, SourceCommand};
+use crate::output::{self, Printer};
+use anyhow::{bail, Context, Result};
+use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
+use library::{BulkRecord, ClipEdit, Config, Library, NewClaim, NewClip, NewSource};
+use model::{Author, ClaimId, ClipId, SourceId, SourceMeta};
+use std::io::{BufRead, Read};
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = resolve(
+        cli.library,
+        std::env::var_os(LIBRARY_ENV),
+        platform_data_dir(),
+    )
+    .context("no library folder: pass --library DIR or set COMMONPLACE_LIBRARY")?;
+    let mut lib = Library::open(&dir, Config::default())?;
+    let out = Printer { json: cli.json };
+    match cli.command {
+        Command::Source(cmd) => source(&mut lib, &out, cmd)?,
+        Command::Clip(cmd) => clip(&mut lib, &out, cmd)?,
+        Command::Claim(cmd) => claim(&mut lib, &out, cmd)?,
+        Command::Search { query, limit } => {
+            let results = lib.search(&query.join(" "), limit)?;
+            out.search(&results);
+        }
+        Command::Export { clips, output } => {
+            let ids: Vec<ClipId> = clips.into_iter().map(ClipId).collect();
+            let markdown = lib.export_markdown(&ids)?;
+            match output {
+                Some(path) => std::fs::write(&path, &markdown)
+                    .with_context(|| format!("could not write {}", path.display()))?,
+                None => out.text_or_json(&markdown, &serde_json::json!({ "markdown": markdown })),
+            }
+        }
+        Command::Import { file, batch } => return import(&mut lib, &out, &file, batch),
+        Command::Check => {
+            let health = lib.health()?;
+            out.health(&health);
+            if !health.is_ok() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
+    match cmd {
+        SourceCommand::Add(add) => {
+            let new = new_source(add)?;
+            let source = lib.add_source(new)?;
+            out.created("source", source.id.as_str(), &source);
+        }
+        SourceCommand::List => out.sources(&lib.sources()?),
+        SourceCommand::Show { id } => out.source(&lib.source(&SourceId(id))?),
+    }
+    Ok(())
+}
+
+fn new_source(add: SourceAdd) -> Result<NewSource> {
+    let text = read_text(&add.file)?;
+    let markdown = add.markdown
+        || add
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let mut authors: Vec<Author> = add
+        .authors
+        .iter()
+        .map(|a| Author::person_from_input(a))
+        .collect();
+    authors.extend(
+        add.orgs
+            .into_iter()
+            .map(|name| Author::Organization { name }),
+    );
+    let issued = add.date.as_deref().map(str::parse).transpose()?;
+    Ok(NewSource {
+        text,
+        markdown,
+        meta: SourceMeta {
+            title: add.title,
+            authors,
+            container_title: add.site,
+            publisher: add.publisher,
+            issued,
+            url: add.url,
+            ..SourceMeta::default()
+        },
+    })
+}
+
+fn read_text(path: &std::path::Path) -> Result<String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("could not read standard input")?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => bail!(
+            "{} is not UTF-8 text (invalid byte at position {}); convert it to UTF-8 first",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ),
+    }
+}
+
+fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
+    match cmd {
+        ClipCommand::Add {
+            source,
+            quote,
+            start,
+            end,
+            note,
+            tags,
+        } => {
+            let clip = lib.create_clip(NewClip {
+                source_id: source,
+                quote,
+                start,
+                end,
+                note,
+                tags,
+            })?;
+            out.created("clip", clip.id.as_str(), &clip);
+        }
+        ClipCommand::Show { id } => out.clip(&lib.clip(&ClipId(id))?),
+        ClipCommand::Edit {
+            id,
+            note,
+            tags,
+            clear_tags,
+        } => {
+            let tags = (clear_tags || !tags.is_empty()).then_some(tags);
+            if note.is_none() && tags.is_none() {
+                bail!("nothing to change: give --note, --tag or --clear-tags");
+            }
+            let clip = lib.edit_clip(&ClipId(id), ClipEdit { note, tags })?;
+            out.updated("clip", clip.id.as_str(), &clip);
+        }
+        ClipCommand::Delete { id } => {
+            lib.delete_clip(&ClipId(id.clone()))?;
+            out.deleted("clip", &id);
+        }
+    }
+    Ok(())
+}
+
+fn claim(lib: &mut Library, out: &Printer, cmd: ClaimCommand) -> Result<()> {
+    match cmd {
+        ClaimCommand::Add { statement, note } => {
+            let claim = lib.create_claim(NewClaim { statement, note })?;
+            out.created("claim", claim.id.as_str(), &claim);
+        }
+        ClaimCommand::List => out.claims(&lib.claims()?),
+        ClaimCommand::Rename { id, statement } => {
+            let claim = lib.rename_claim(&ClaimId(id), &statement)?;
+            out.updated("claim", claim.claim.id.as_str(), &claim);
+        }
+        ClaimCommand::Link {
+            clip,
+            claim,
+            stance,
+        } => {
+            lib.link_clip(&ClipId(clip.clone()), &ClaimId(claim.clone()), stance)?;
+            out.linked(&clip, &claim, Some(stance));
+        }
+        ClaimCommand::Unlink { clip, claim } => {
+            lib.unlink_clip(&ClipId(clip.clone()), &ClaimId(claim.clone()))?;
+            out.linked(&clip, &claim, None);
+        }
+    }
+    Ok(())
+}
+
+fn import(
+    lib: &mut Library,
+    out: &Printer,
+    file: &std::path::Path,
+    batch: usize,
+) -> Result<ExitCode> {
+    let open =
+        || std::fs::File::open(file).with_context(|| format!("could not open {}", file.display()));
+    let total = std::io::BufReader::new(open()?).lines().count() as u64;
+    let progress = output::progress_bar(total, out.json);
+    let lines = std::io::BufReader::new(open()?)
+        .lines()
+        .enumerate()
+        .map(|(i, line)| (i as u64 + 1, parse_record(line)))
+        .filter(|(_, record)| !matches!(record, Err(e) if e.is_empty()));
+    let report = lib.import_clips(lines, batch, |p| {
+        progress.set_position(p.lines);
+        out.batch(p);
+    })?;
+    progress.finish_and_clear();
+    out.import_report(&report);
+    Ok(if report.progress.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A record, or why not; an empty error marks a blank line to pass over.
+fn parse_record(line: std::io::Result<String>) -> Result<BulkRecord, String> {
+    let line = line.map_err(|e| format!("could not read the line: {e}"))?;
+    if line.trim().is_empty() {
+        return Err(String::new());
+    }
+    serde_json::from_str(&line).map_err(|e| e.to_string())
+}

@@ -1,0 +1,156 @@
+//! The CLI tour of the README, end to end on a new library.
+
+use crate::{commonplace, fails, json, ok};
+
+const ARTICLE: &str =
+    "China's market regulator fined Alibaba a record 18.2 billion yuan on Saturday.
+
+The penalty follows a months-long antitrust investigation into the e-commerce giant,
+which regulators said had abused its dominant position.
+
+Analysts said the fine removes a cloud of uncertainty over the company.
+";
+
+#[test]
+fn add_clip_link_search_and_export_a_news_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let article = tmp.path().join("article.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+
+    let source = json(
+        commonplace(&lib)
+            .args(["source", "add"])
+            .arg(&article)
+            .args([
+                "--title",
+                "China fines Alibaba record $2.8 bln in anti-monopoly probe",
+                "--author",
+                "Zhang, Yan",
+                "--org",
+                "Reuters Staff",
+                "--site",
+                "Reuters",
+                "--date",
+                "2021-04-10",
+                "--url",
+                "https://www.reuters.com/article/alibaba-fine",
+            ]),
+    );
+    let source_id = source["id"].as_str().unwrap().to_owned();
+    assert_eq!(source["meta"]["authors"][1]["type"], "organization");
+
+    let clip = |quote: &str| -> String {
+        let clip = json(commonplace(&lib).args(["clip", "add", &source_id, "--quote", quote]));
+        clip["id"].as_str().unwrap().to_owned()
+    };
+    let fine = clip("fined Alibaba a record 18.2 billion yuan");
+    // The file wraps this sentence over two lines; plain-text import joins hard
+    // wraps, so the quote as a reader sees it matches.
+    let abuse =
+        clip("the e-commerce giant, which regulators said had abused its dominant position");
+    let relief = clip("the fine removes a cloud of uncertainty");
+
+    let claim = json(commonplace(&lib).args([
+        "claim",
+        "add",
+        "China's antitrust push follows Western regulators",
+    ]));
+    let claim_id = claim["id"].as_str().unwrap();
+    ok(commonplace(&lib).args(["claim", "link", &fine, claim_id, "--stance", "supports"]));
+    ok(commonplace(&lib).args([
+        "claim",
+        "link",
+        &relief,
+        claim_id,
+        "--stance",
+        "contradicts",
+    ]));
+    let claims = json(commonplace(&lib).args(["claim", "list"]));
+    assert_eq!(claims[0]["supports"], 1);
+    assert_eq!(claims[0]["contradicts"], 1);
+
+    let found = ok(commonplace(&lib).args(["search", "dominant"]));
+    assert!(found.contains("1 clip match “dominant”"), "{found}");
+    assert!(found.contains(&abuse));
+    assert!(
+        found.contains("abused its **dominant** position"),
+        "highlighted: {found}"
+    );
+
+    let md = ok(commonplace(&lib).args(["export", &fine, &abuse, &relief]));
+    let attribution = "— Yan Zhang and Reuters Staff, “China fines Alibaba record $2.8 bln in anti-monopoly probe”, *Reuters*, 10 April 2021. <https://www.reuters.com/article/alibaba-fine>";
+    assert_eq!(md.matches(attribution).count(), 3, "{md}");
+    assert!(
+        md.starts_with("> fined Alibaba a record 18.2 billion yuan\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "\n> the e-commerce giant, which regulators said had abused its dominant position\n"
+        ),
+        "{md}"
+    );
+
+    let out_file = tmp.path().join("draft.md");
+    ok(commonplace(&lib)
+        .args(["export", &relief, "--output"])
+        .arg(&out_file));
+    assert!(std::fs::read_to_string(&out_file)
+        .unwrap()
+        .starts_with("> the fine removes"));
+    assert!(ok(commonplace(&lib).arg("check")).contains("ok"));
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_code_and_a_nonzero_exit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let out = fails(commonplace(&lib).args(["clip", "show", "no-such-clip"]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim(), "error: no clip with id no-such-clip");
+
+    let out =
+        fails(commonplace(&lib).args(["--json", "claim", "link", "a", "b", "--stance", "agrees"]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`agrees` is not a stance"), "{stderr}");
+
+    let bad = tmp.path().join("latin1.txt");
+    std::fs::write(&bad, b"caf\xe9").unwrap();
+    let out = fails(
+        commonplace(&lib)
+            .args(["source", "add", "--title", "x"])
+            .arg(&bad),
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not UTF-8 text"));
+
+    let out = fails(commonplace(&lib).args(["--json", "source", "show", "nope"]));
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "notFound");
+}
+
+#[test]
+fn the_library_comes_from_the_environment_when_no_flag_is_given() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("from-env");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_commonplace"))
+        .args(["source", "list"])
+        .env("COMMONPLACE_LIBRARY", &lib)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        lib.join("library.sqlite").exists(),
+        "the library was created where the variable says"
+    );
+}
+
+#[test]
+fn a_second_process_cannot_write_a_library_another_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let _held = library::Library::open(&lib, library::Config::default()).unwrap();
+    let out = fails(commonplace(&lib).args(["claim", "add", "Anything"]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is open in another process"), "{stderr}");
+}

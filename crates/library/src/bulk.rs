@@ -1,0 +1,312 @@
+//! Bulk import of clips from JSON Lines, one clip per line.
+//!
+//! Each line names its source (by id, or by metadata: an existing source with the
+//! same URL, or with the same title and no URL, is reused) and carries the quote,
+//! an optional note, tags and claims. A source given without text becomes an
+//! "excerpts" source whose text is the quotes saved from it.
+//!
+//! Lines are saved in batches, one SQLite transaction each; a batch is reported
+//! (through the progress callback) only once it is committed, so every clip an
+//! import reports as saved survives a crash right after. A bad line is skipped and
+//! reported with its line number; it never rolls back the lines around it.
+
+use crate::clips::{build_clip, clean_tags};
+use crate::sources::{build_source, clean_meta};
+use crate::{claims::clean_statement, Error, Library, NewClip, Result};
+use model::{
+    Author, Block, Claim, ClaimId, ClipClaim, SourceId, SourceKind, SourceMeta, SourceText, Stance,
+    Timestamp,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use store::Tx;
+
+/// One line of a bulk import.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct BulkRecord {
+    /// An existing source's id; or else `source`.
+    pub source_id: Option<String>,
+    pub source: Option<BulkSource>,
+    pub quote: String,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub claims: Vec<BulkClaim>,
+}
+
+/// A source described by its metadata, found or created by the import.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct BulkSource {
+    pub title: String,
+    pub authors: Vec<AuthorInput>,
+    /// Site, newspaper or journal.
+    pub site: Option<String>,
+    pub publisher: Option<String>,
+    /// YYYY, YYYY-MM or YYYY-MM-DD.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The full text; without it the source is made of its quotes.
+    pub text: Option<String>,
+    pub markdown: bool,
+}
+
+/// An author as a name the import parses ("Doe, Jane") or as the structured form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AuthorInput {
+    Name(String),
+    Structured(Author),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BulkClaim {
+    pub statement: String,
+    pub stance: Stance,
+}
+
+/// Where an import stands, reported after each committed batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkProgress {
+    /// Lines read so far.
+    pub lines: u64,
+    /// Clips committed so far.
+    pub saved: u64,
+    /// Lines skipped so far.
+    pub failed: u64,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkReport {
+    pub progress: BulkProgress,
+    /// The first few skipped lines, with why.
+    pub errors: Vec<(u64, String)>,
+}
+
+const REPORTED_ERRORS: usize = 100;
+
+impl Library {
+    /// Imports clips from `lines` (each a line number and its parsed record, or a
+    /// parse error), committing every `batch_size` lines and calling `on_batch`
+    /// after each commit.
+    pub fn import_clips(
+        &mut self,
+        lines: impl Iterator<Item = (u64, Result<BulkRecord, String>)>,
+        batch_size: usize,
+        mut on_batch: impl FnMut(&BulkProgress),
+    ) -> Result<BulkReport> {
+        let mut report = BulkReport::default();
+        let mut lines = lines.peekable();
+        while lines.peek().is_some() {
+            let batch: Vec<_> = lines.by_ref().take(batch_size.max(1)).collect();
+            let now = self.now();
+            let outcomes = self
+                .store
+                .write(|tx| -> Result<Vec<(u64, Option<String>)>> {
+                    let mut cache = BatchCache::default();
+                    let mut outcomes = Vec::with_capacity(batch.len());
+                    for (line, record) in batch {
+                        let result = record
+                            .map_err(|e| format!("not a valid record: {e}"))
+                            .and_then(|r| {
+                                import_one(tx, &mut cache, r, now).map_err(|e| e.to_string())
+                            });
+                        match result {
+                            Ok(()) => outcomes.push((line, None)),
+                            // A database failure aborts the batch; bad input skips the line.
+                            Err(_) if cache.fatal.is_some() => {
+                                return Err(cache.fatal.take().expect("checked"));
+                            }
+                            Err(message) => outcomes.push((line, Some(message))),
+                        }
+                    }
+                    Ok(outcomes)
+                })?;
+            for (line, outcome) in outcomes {
+                report.progress.lines += 1;
+                match outcome {
+                    None => report.progress.saved += 1,
+                    Some(message) => {
+                        report.progress.failed += 1;
+                        if report.errors.len() < REPORTED_ERRORS {
+                            report.errors.push((line, message));
+                        }
+                    }
+                }
+            }
+            self.apply_outbox()?;
+            on_batch(&report.progress);
+        }
+        Ok(report)
+    }
+}
+
+#[derive(Default)]
+struct BatchCache {
+    sources: HashMap<SourceId, model::Source>,
+    claims: HashMap<String, ClaimId>,
+    /// A database error that must abort the whole batch.
+    fatal: Option<Error>,
+}
+
+/// Saves one record, all or nothing: a record that fails leaves no source or claim
+/// behind (its savepoint is rolled back, and the batch cache forgotten).
+fn import_one(
+    tx: &Tx<'_>,
+    cache: &mut BatchCache,
+    record: BulkRecord,
+    now: Timestamp,
+) -> Result<()> {
+    let outcome = tx.atomically(|tx| {
+        if record.quote.trim().is_empty() {
+            return Err(Error::InvalidInput("the quote is empty".into()));
+        }
+        let source_id = resolve_source(tx, cache, &record, now)?;
+        let source = cache
+            .sources
+            .get_mut(&source_id)
+            .expect("resolved sources are cached");
+        let new = NewClip {
+            source_id: source_id.0.clone(),
+            quote: Some(record.quote.clone()),
+            note: record.note.clone(),
+            tags: clean_tags(&record.tags),
+            ..NewClip::default()
+        };
+        let mut clip = match build_clip(source, &new, now) {
+            Err(Error::QuoteNotInSource { .. }) if source.kind == SourceKind::Excerpts => {
+                let block = Block::paragraph(ingest::normalize_inline(&record.quote));
+                source.blocks.push(block.clone());
+                let hash = store::text_hash(SourceText::new(&source.blocks).as_str());
+                tx.append_blocks(&source_id, &[block], &hash, now)?;
+                build_clip(source, &new, now)?
+            }
+            other => other?,
+        };
+        for claim in &record.claims {
+            let statement = clean_statement(&claim.statement)?;
+            let claim_id = resolve_claim(tx, cache, &statement, now)?;
+            clip.claims.push(ClipClaim {
+                claim_id,
+                statement,
+                stance: claim.stance,
+            });
+        }
+        tx.insert_clip(&clip)?;
+        Ok(())
+    });
+    if outcome.is_err() {
+        cache.sources.clear();
+        cache.claims.clear();
+    }
+    if let Err(e @ Error::Store(_)) = outcome {
+        let message = e.to_string();
+        cache.fatal = Some(e);
+        return Err(Error::InvalidInput(message));
+    }
+    outcome
+}
+
+fn resolve_source(
+    tx: &Tx<'_>,
+    cache: &mut BatchCache,
+    record: &BulkRecord,
+    now: Timestamp,
+) -> Result<SourceId> {
+    let reader = tx.read();
+    let id = match (&record.source_id, &record.source) {
+        (Some(id), _) => Some(SourceId(id.clone())),
+        (None, Some(source)) => match source
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            Some(url) => reader.source_by_url(url)?,
+            None => reader.source_by_title(source.title.trim())?,
+        },
+        (None, None) => {
+            return Err(Error::InvalidInput(
+                "each line needs a sourceId or a source with at least a title".into(),
+            ))
+        }
+    };
+    if let Some(id) = id {
+        if !cache.sources.contains_key(&id) {
+            let source = reader.source(&id)?;
+            cache.sources.insert(id.clone(), source);
+        }
+        return Ok(id);
+    }
+    let given = record
+        .source
+        .as_ref()
+        .expect("no id means metadata was given");
+    let meta = clean_meta(SourceMeta {
+        title: given.title.clone(),
+        authors: given
+            .authors
+            .iter()
+            .map(|a| match a {
+                AuthorInput::Name(name) => Author::person_from_input(name),
+                AuthorInput::Structured(author) => author.clone(),
+            })
+            .collect(),
+        container_title: given.site.clone(),
+        publisher: given.publisher.clone(),
+        issued: given.date.as_deref().map(str::parse).transpose()?,
+        url: given.url.clone(),
+        ..SourceMeta::default()
+    })?;
+    let (kind, blocks) = match &given.text {
+        Some(text) if given.markdown => (
+            SourceKind::Markdown,
+            ingest::blocks(text, ingest::TextFormat::Markdown)?,
+        ),
+        Some(text) => (
+            SourceKind::Text,
+            ingest::blocks(text, ingest::TextFormat::Plain)?,
+        ),
+        None => (
+            SourceKind::Excerpts,
+            vec![Block::paragraph(ingest::normalize_inline(&record.quote))],
+        ),
+    };
+    let source = build_source(kind, meta, blocks, now);
+    tx.insert_source(&source)?;
+    let id = source.id.clone();
+    cache.sources.insert(id.clone(), source);
+    Ok(id)
+}
+
+fn resolve_claim(
+    tx: &Tx<'_>,
+    cache: &mut BatchCache,
+    statement: &str,
+    now: Timestamp,
+) -> Result<ClaimId> {
+    let key = statement.to_lowercase();
+    if let Some(id) = cache.claims.get(&key) {
+        return Ok(id.clone());
+    }
+    let id = match tx.read().claim_by_statement(statement)? {
+        Some(id) => id,
+        None => {
+            let claim = Claim {
+                id: ClaimId::generate(),
+                statement: statement.to_owned(),
+                note: String::new(),
+                created_at: now,
+                updated_at: now,
+            };
+            tx.insert_claim(&claim)?;
+            claim.id
+        }
+    };
+    cache.claims.insert(key, id.clone());
+    Ok(id)
+}

@@ -1,0 +1,110 @@
+//! Use-cases on clips.
+
+use crate::{ClipEdit, ClipView, Error, Library, NewClip, Result};
+use model::{Clip, ClipId, Source, SourceId, SourceText};
+
+impl Library {
+    /// Saves a passage of a source, given by its exact quote or by offsets.
+    pub fn create_clip(&mut self, new: NewClip) -> Result<Clip> {
+        let source_id = SourceId(new.source_id.clone());
+        let source = self.store.read().source(&source_id)?;
+        let clip = build_clip(&source, &new, self.now())?;
+        self.store.write(|tx| tx.insert_clip(&clip))?;
+        self.apply_outbox()?;
+        Ok(clip)
+    }
+
+    /// A clip with the source it came from.
+    pub fn clip(&self, id: &ClipId) -> Result<ClipView> {
+        let reader = self.store.read();
+        let clip = reader.clip(id)?;
+        let source = reader.source_summary(&clip.source_id)?;
+        Ok(ClipView { clip, source })
+    }
+
+    /// Changes a clip's note and/or tags.
+    pub fn edit_clip(&mut self, id: &ClipId, edit: ClipEdit) -> Result<Clip> {
+        let now = self.now();
+        self.store.write(|tx| -> Result<()> {
+            if let Some(note) = &edit.note {
+                tx.set_clip_note(id, note.trim(), now)?;
+            }
+            if let Some(tags) = &edit.tags {
+                tx.set_clip_tags(id, &clean_tags(tags), now)?;
+            }
+            Ok(())
+        })?;
+        self.apply_outbox()?;
+        Ok(self.store.read().clip(id)?)
+    }
+
+    pub fn delete_clip(&mut self, id: &ClipId) -> Result<()> {
+        self.store.write(|tx| tx.delete_clip(id))?;
+        self.apply_outbox()
+    }
+
+    /// Clip search over quotes, notes, tags, claims and source titles and authors.
+    pub fn search(&self, query: &str, limit: usize) -> Result<model::SearchResults> {
+        Ok(self.index.search(query, limit)?)
+    }
+}
+
+/// Builds (without saving) the clip `new` describes in `source`.
+pub(crate) fn build_clip(source: &Source, new: &NewClip, now: model::Timestamp) -> Result<Clip> {
+    let text = SourceText::new(&source.blocks);
+    let (start, end) = match (new.start, new.end, &new.quote) {
+        (Some(start), Some(end), _) => (start as usize, end as usize),
+        (None, None, Some(quote)) => {
+            *text
+                .find(quote)
+                .first()
+                .ok_or_else(|| Error::QuoteNotInSource {
+                    source_title: source.meta.title.clone(),
+                })?
+        }
+        (None, None, None) => {
+            return Err(Error::InvalidInput(
+                "say what to clip: a quote, or a start and an end offset".into(),
+            ))
+        }
+        _ => {
+            return Err(Error::InvalidInput(
+                "a clip by offsets needs both a start and an end".into(),
+            ))
+        }
+    };
+    let (quote, position) = text
+        .selectors(start, end)
+        .filter(|(q, _)| !q.exact.trim().is_empty())
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "offsets {start}..{end} do not select text in “{}” (its text has {} characters)",
+                source.meta.title,
+                text.char_len()
+            ))
+        })?;
+    Ok(Clip {
+        id: ClipId::generate(),
+        source_id: source.id.clone(),
+        page: text.page_at(start),
+        quote,
+        position,
+        note: new.note.trim().to_owned(),
+        tags: clean_tags(&new.tags),
+        claims: Vec::new(),
+        created_at: now,
+        updated_at: now,
+    })
+}
+
+/// Trimmed, non-empty tags, each once (compared without regard to case).
+pub(crate) fn clean_tags(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.trim();
+        if !tag.is_empty() && !out.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            out.push(tag.to_owned());
+        }
+    }
+    out
+}

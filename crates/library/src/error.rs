@@ -1,0 +1,106 @@
+//! Errors of the use-cases, and the small code the front ends react to.
+//!
+//! Below this crate errors are typed per layer (`StoreError`, `SearchError`, ...).
+//! Here they become one [`Error`] whose [`ErrorCode`] is what crosses to the UI and
+//! the CLI: the UI switches on the code and shows the message, never the reverse.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no {entity} with id {id}")]
+    NotFound { entity: &'static str, id: String },
+    #[error("the quote was not found in “{source_title}”: a clip must be a passage of the source, word for word")]
+    QuoteNotInSource { source_title: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error(
+        "the library at {path} is open in another process (the app or another command); \
+         close it there and try again"
+    )]
+    Locked { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Ingest(#[from] ingest::IngestError),
+    #[error(transparent)]
+    Store(store::StoreError),
+    #[error(transparent)]
+    Search(#[from] search::SearchError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<store::StoreError> for Error {
+    fn from(e: store::StoreError) -> Self {
+        match e {
+            store::StoreError::NotFound { entity, id } => Error::NotFound { entity, id },
+            store::StoreError::DuplicateClaim(_) => Error::InvalidInput(e.to_string()),
+            other => Error::Store(other),
+        }
+    }
+}
+
+impl From<model::DateError> for Error {
+    fn from(e: model::DateError) -> Self {
+        Error::InvalidInput(e.to_string())
+    }
+}
+
+/// What kind of failure happened, for a front end to react to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    NotFound,
+    InvalidInput,
+    LibraryLocked,
+    LibraryTooNew,
+    LibraryDamaged,
+    Io,
+    Internal,
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        use store::StoreError as S;
+        match self {
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::QuoteNotInSource { .. } | Error::InvalidInput(_) | Error::Ingest(_) => {
+                ErrorCode::InvalidInput
+            }
+            Error::Locked { .. } => ErrorCode::LibraryLocked,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Store(S::NewerSchema { .. }) => ErrorCode::LibraryTooNew,
+            Error::Store(S::NotADatabase { .. } | S::Corrupt(_)) => ErrorCode::LibraryDamaged,
+            Error::Store(_) | Error::Search(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+/// The wire form of an error: `{code, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        ApiError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.into();
+    move |source| Error::Io { path, source }
+}

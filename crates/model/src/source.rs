@@ -1,0 +1,268 @@
+//! A source is what the writer read: a news article, a report, a PDF, pasted text.
+//! Its metadata follows CSL's vocabulary so that citations can be rendered from it
+//! without guessing, and its text is kept as an ordered list of blocks so the reader
+//! can show structure without ever rendering the original (untrusted) HTML.
+
+use crate::{PartialDate, SourceId, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How the source came in; decides how it is cited and how it is re-imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum SourceKind {
+    /// Plain text typed or pasted by the writer.
+    Text,
+    /// A Markdown document, kept with its block structure.
+    Markdown,
+    /// A web page (HTML from a file or a URL).
+    Web,
+    /// A PDF, with page breaks among its blocks.
+    Pdf,
+    /// A source known only through the excerpts saved from it (for example a
+    /// bulk import of highlights without the full text).
+    Excerpts,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Text => "text",
+            SourceKind::Markdown => "markdown",
+            SourceKind::Web => "web",
+            SourceKind::Pdf => "pdf",
+            SourceKind::Excerpts => "excerpts",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "text" => SourceKind::Text,
+            "markdown" => SourceKind::Markdown,
+            "web" => SourceKind::Web,
+            "pdf" => SourceKind::Pdf,
+            "excerpts" => SourceKind::Excerpts,
+            _ => return None,
+        })
+    }
+}
+
+/// An author as CSL names one: a person with family and given names, or a literal
+/// name for an organisation ("Reuters", "International Energy Agency").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Author {
+    Person { family: String, given: String },
+    Organization { name: String },
+}
+
+impl Author {
+    /// Reads an author as a writer types one: "Family, Given" or "Given Family" is a
+    /// person; a single word is kept whole as a person's family name.
+    pub fn person_from_input(input: &str) -> Author {
+        let input = input.trim();
+        if let Some((family, given)) = input.split_once(',') {
+            return Author::Person {
+                family: family.trim().to_owned(),
+                given: given.trim().to_owned(),
+            };
+        }
+        match input.rsplit_once(' ') {
+            Some((given, family)) => Author::Person {
+                family: family.trim().to_owned(),
+                given: given.trim().to_owned(),
+            },
+            None => Author::Person {
+                family: input.to_owned(),
+                given: String::new(),
+            },
+        }
+    }
+
+    /// The name as it reads in running text: "Jane Doe", "Reuters".
+    pub fn display_name(&self) -> String {
+        match self {
+            Author::Person { family, given } if given.is_empty() => family.clone(),
+            Author::Person { family, given } => format!("{given} {family}"),
+            Author::Organization { name } => name.clone(),
+        }
+    }
+}
+
+/// CSL-style bibliographic metadata of a source.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct SourceMeta {
+    pub title: String,
+    pub authors: Vec<Author>,
+    /// The site, newspaper or journal the source appeared in (CSL `container-title`).
+    pub container_title: Option<String>,
+    pub publisher: Option<String>,
+    pub issued: Option<PartialDate>,
+    pub url: Option<String>,
+    pub canonical_url: Option<String>,
+    pub doi: Option<String>,
+    pub isbn: Option<String>,
+    pub language: Option<String>,
+    pub accessed: Option<PartialDate>,
+}
+
+impl SourceMeta {
+    /// Names of the metadata fields that hold a value, as used in `origins`.
+    pub fn filled_fields(&self) -> Vec<&'static str> {
+        let mut fields = Vec::new();
+        let mut add = |present: bool, name: &'static str| {
+            if present {
+                fields.push(name);
+            }
+        };
+        add(!self.title.is_empty(), "title");
+        add(!self.authors.is_empty(), "authors");
+        add(self.container_title.is_some(), "containerTitle");
+        add(self.publisher.is_some(), "publisher");
+        add(self.issued.is_some(), "issued");
+        add(self.url.is_some(), "url");
+        add(self.canonical_url.is_some(), "canonicalUrl");
+        add(self.doi.is_some(), "doi");
+        add(self.isbn.is_some(), "isbn");
+        add(self.language.is_some(), "language");
+        add(self.accessed.is_some(), "accessed");
+        fields
+    }
+}
+
+/// The structural role of a block of source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    Quote,
+    ListItem,
+    Preformatted,
+    /// The start of a PDF page; carries the page number and no text.
+    PageBreak,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Quote => "quote",
+            BlockKind::ListItem => "listItem",
+            BlockKind::Preformatted => "preformatted",
+            BlockKind::PageBreak => "pageBreak",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "heading" => BlockKind::Heading,
+            "paragraph" => BlockKind::Paragraph,
+            "quote" => BlockKind::Quote,
+            "listItem" => BlockKind::ListItem,
+            "preformatted" => BlockKind::Preformatted,
+            "pageBreak" => BlockKind::PageBreak,
+            _ => return None,
+        })
+    }
+}
+
+/// One block of a source's extracted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Heading level 1 to 6, for headings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub level: Option<u8>,
+    /// Page number, for page breaks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub page: Option<u32>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            level: None,
+            page: None,
+        }
+    }
+
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::new(BlockKind::Paragraph, text)
+    }
+}
+
+/// A source with its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    pub meta: SourceMeta,
+    /// Where each metadata field came from ("user", later "jsonld", "highwire", ...).
+    /// A field whose origin is "user" is never overwritten by a re-import.
+    pub origins: BTreeMap<String, String>,
+    pub blocks: Vec<Block>,
+    /// SHA-256 (hex) of the source text, to tell versions apart.
+    pub text_hash: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub created_at: Timestamp,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub updated_at: Timestamp,
+}
+
+/// A source as a list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SourceSummary {
+    pub id: SourceId,
+    pub kind: SourceKind,
+    pub title: String,
+    pub authors: Vec<Author>,
+    pub container_title: Option<String>,
+    pub issued: Option<PartialDate>,
+    pub clip_count: u32,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub created_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors_typed_by_a_writer_become_family_and_given_names() {
+        let cases = [
+            ("Doe, Jane", ("Doe", "Jane")),
+            ("Jane Doe", ("Doe", "Jane")),
+            ("Mary Ann van Buren", ("Buren", "Mary Ann van")),
+            ("Plato", ("Plato", "")),
+        ];
+        for (input, (family, given)) in cases {
+            let expected = Author::Person {
+                family: family.into(),
+                given: given.into(),
+            };
+            assert_eq!(
+                Author::person_from_input(input),
+                expected,
+                "input {input:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! The full-text index: a Tantivy index in `<library>/index`, derived from SQLite.
+//!
+//! The index is a cache. It records in each commit's payload the last outbox
+//! sequence number it applied and its own format version, so that on open the
+//! library can tell whether to replay what it missed or to rebuild it from the
+//! database. Anything unreadable (missing, corrupt, another format) is reported as
+//! needing a rebuild, never as an error the user has to deal with.
+//!
+//! Only `library` calls this crate, and it never sees SQLite.
+
+mod schema;
+mod snippet;
+
+use model::{ClipHit, ClipId, SearchResults, SourceId};
+use schema::Fields;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::QueryParser;
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// Bumped whenever the schema or the analysis of text changes: an index of another
+/// format is rebuilt on open.
+pub const INDEX_FORMAT: u32 = 1;
+
+const WRITER_MEMORY: usize = 50_000_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index folder {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// What the index has, as read on open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexState {
+    /// The index is readable and has applied the outbox up to `applied_seq`.
+    Current { applied_seq: u64 },
+    /// The index must be rebuilt from the database; the reason is for the log.
+    NeedsRebuild { reason: String },
+}
+
+/// The searchable form of a clip, assembled by `library` from the database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClipDoc {
+    pub id: ClipId,
+    pub source_id: SourceId,
+    pub quote: String,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub claims: Vec<String>,
+    pub source_title: String,
+    pub authors: Vec<String>,
+}
+
+/// A change to apply to the index.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexOp {
+    Upsert(ClipDoc),
+    Delete(ClipId),
+}
+
+#[derive(Serialize, Deserialize)]
+struct Payload {
+    format: u32,
+    seq: u64,
+}
+
+/// The open index with its one long-lived writer.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (or recreating a damaged one) as needed.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexState)> {
+        let io = |source| SearchError::Io {
+            path: dir.to_owned(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let (schema, fields) = schema::build();
+        let (index, state) = match open_existing(dir, &schema) {
+            Ok((index, state)) => (index, state),
+            Err(reason) => {
+                clear_dir(dir).map_err(io)?;
+                let index = Index::create_in_dir(dir, schema)?;
+                (index, IndexState::NeedsRebuild { reason })
+            }
+        };
+        schema::register_tokenizers(&index);
+        let writer = index.writer(WRITER_MEMORY)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok((
+            SearchIndex {
+                index,
+                reader,
+                writer,
+                fields,
+            },
+            state,
+        ))
+    }
+
+    /// Applies changes and commits them together with the outbox position they
+    /// bring the index to. Visible to searches when this returns.
+    pub fn apply(&mut self, ops: Vec<IndexOp>, seq: u64) -> Result<()> {
+        for op in ops {
+            match op {
+                IndexOp::Upsert(doc) => {
+                    self.delete(&doc.id);
+                    self.writer.add_document(self.fields.document(&doc))?;
+                }
+                IndexOp::Delete(id) => self.delete(&id),
+            }
+        }
+        self.commit(seq)
+    }
+
+    /// Replaces everything in the index with `docs`.
+    pub fn rebuild(&mut self, docs: impl Iterator<Item = ClipDoc>, seq: u64) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        for doc in docs {
+            self.writer.add_document(self.fields.document(&doc))?;
+        }
+        self.commit(seq)
+    }
+
+    fn delete(&mut self, id: &ClipId) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.id, id.as_str()));
+    }
+
+    fn commit(&mut self, seq: u64) -> Result<()> {
+        let payload = serde_json::to_string(&Payload {
+            format: INDEX_FORMAT,
+            seq,
+        })
+        .expect("payload serializes");
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many clips the index holds.
+    pub fn doc_count(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Ids of every clip in the index (for consistency checks).
+    pub fn all_ids(&self) -> Result<Vec<ClipId>> {
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|e| SearchError::Tantivy(e.into()))?;
+            let alive = segment.alive_bitset();
+            for doc_id in 0..segment.max_doc() {
+                if alive.is_some_and(|bits| !bits.is_alive(doc_id)) {
+                    continue;
+                }
+                let doc: TantivyDocument = store.get(doc_id)?;
+                if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                    ids.push(ClipId::from(id));
+                }
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Ranked clips for a query typed by a writer. Never fails on a malformed
+    /// query: the parts that parse are used and the rest is ignored.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        let mut results = SearchResults {
+            query: query.to_owned(),
+            hits: Vec::new(),
+            total: 0,
+        };
+        if query.trim().is_empty() || limit == 0 {
+            return Ok(results);
+        }
+        let f = &self.fields;
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![f.quote, f.note, f.tags, f.claims, f.source_title, f.authors],
+        );
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.quote, 2.0);
+        let (parsed, _errors) = parser.parse_query_lenient(query);
+        let searcher = self.reader.searcher();
+        let (top, total) = searcher.search(
+            &parsed,
+            &(TopDocs::with_limit(limit).order_by_score(), Count),
+        )?;
+        results.total = total as u32;
+        let snippets = snippet::Snippets::new(&searcher, &*parsed, f.quote)?;
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let quote = text(f.quote);
+            results.hits.push(ClipHit {
+                clip_id: ClipId(text(f.id)),
+                source_id: SourceId(text(f.source_id)),
+                source_title: text(f.source_title),
+                score,
+                snippet: snippets.parts(&doc, &quote),
+                note: text(f.note),
+                tags: doc
+                    .get_all(f.tags)
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+            });
+        }
+        Ok(results)
+    }
+}
+
+/// Opens an index that is there, or says why it has to be rebuilt.
+fn open_existing(
+    dir: &Path,
+    schema: &tantivy::schema::Schema,
+) -> Result<(Index, IndexState), String> {
+    if !dir.join("meta.json").exists() {
+        return Err("the index is missing".into());
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| format!("the index is unreadable: {e}"))?;
+    if index.schema() != *schema {
+        return Err("the index has another schema".into());
+    }
+    let meta = index
+        .load_metas()
+        .map_err(|e| format!("the index metadata is unreadable: {e}"))?;
+    let state = match meta.payload.as_deref().map(serde_json::from_str::<Payload>) {
+        Some(Ok(p)) if p.format == INDEX_FORMAT => IndexState::Current { applied_seq: p.seq },
+        Some(Ok(p)) => IndexState::NeedsRebuild {
+            reason: format!(
+                "the index has format {}, this version uses {INDEX_FORMAT}",
+                p.format
+            ),
+        },
+        Some(Err(_)) | None => IndexState::NeedsRebuild {
+            reason: "the index has no record of what it applied".into(),
+        },
+    };
+    // A damaged segment shows up when the index is searched, not when it opens.
+    let reader = index
+        .reader()
+        .map_err(|e| format!("the index cannot be read: {e}"))?;
+    for segment in reader.searcher().segment_readers() {
+        segment
+            .get_store_reader(0)
+            .map_err(|e| format!("an index segment is damaged: {e}"))?;
+    }
+    Ok((index, state))
+}
+
+fn clear_dir(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Snippets as plain-text parts with the matched words marked.
+
+use model::SnippetPart;
+use tantivy::query::Query;
+use tantivy::schema::Field;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Searcher, TantivyDocument};
+
+/// Quotes up to this many characters are shown whole; longer ones are cut around
+/// the best-matching fragment.
+const MAX_SNIPPET_CHARS: usize = 240;
+
+pub(crate) struct Snippets {
+    generator: SnippetGenerator,
+}
+
+impl Snippets {
+    pub(crate) fn new(
+        searcher: &Searcher,
+        query: &dyn Query,
+        field: Field,
+    ) -> tantivy::Result<Snippets> {
+        let mut generator = SnippetGenerator::create(searcher, query, field)?;
+        generator.set_max_num_chars(MAX_SNIPPET_CHARS);
+        Ok(Snippets { generator })
+    }
+
+    pub(crate) fn parts(&self, doc: &TantivyDocument, quote: &str) -> Vec<SnippetPart> {
+        let snippet = self.generator.snippet_from_doc(doc);
+        let fragment = snippet.fragment();
+        if fragment.is_empty() {
+            // Nothing matched in the quote itself (the hit came from the note, a tag
+            // or the source): show the start of the quote, unmarked.
+            return vec![SnippetPart {
+                text: truncate_chars(quote, MAX_SNIPPET_CHARS),
+                matched: false,
+            }];
+        }
+        split(
+            fragment,
+            snippet.highlighted().iter().map(|r| (r.start, r.end)),
+        )
+    }
+}
+
+/// Cuts `text` into parts at the (byte) ranges that matched.
+fn split(text: &str, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end) in ranges {
+        if start < at || end > text.len() || start >= end {
+            continue;
+        }
+        if start > at {
+            parts.push(SnippetPart {
+                text: text[at..start].to_owned(),
+                matched: false,
+            });
+        }
+        parts.push(SnippetPart {
+            text: text[start..end].to_owned(),
+            matched: true,
+        });
+        at = end;
+    }
+    if at < text.len() {
+        parts.push(SnippetPart {
+            text: text[at..].to_owned(),
+            matched: false,
+        });
+    }
+    parts
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_become_marked_parts_and_the_rest_stays_plain() {
+        let parts = split("the cat sat", [(4, 7)].into_iter());
+        let shown: Vec<(&str, bool)> = parts.iter().map(|p| (p.text.as_str(), p.matched)).collect();
+        assert_eq!(shown, vec![("the ", false), ("cat", true), (" sat", false)]);
+    }
+}

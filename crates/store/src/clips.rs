@@ -1,0 +1,193 @@
+//! Clips with their tags and claim links.
+
+use crate::{OutboxEntity, OutboxOp, Reader, Result, StoreError, Tx};
+use model::{
+    ClaimId, Clip, ClipClaim, ClipId, SourceId, Stance, TextPositionSelector, TextQuoteSelector,
+    Timestamp,
+};
+use rusqlite::{params, OptionalExtension};
+
+impl Tx<'_> {
+    pub fn insert_clip(&self, clip: &Clip) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO clips (id, source_id, exact, prefix, suffix, pos_start, pos_end, page,
+                                    note, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                clip.id.as_str(),
+                clip.source_id.as_str(),
+                clip.quote.exact,
+                clip.quote.prefix,
+                clip.quote.suffix,
+                clip.position.start,
+                clip.position.end,
+                clip.page,
+                clip.note,
+                clip.created_at,
+                clip.updated_at,
+            ])?;
+        self.write_tags(&clip.id, &clip.tags)?;
+        for link in &clip.claims {
+            self.insert_link(&clip.id, &link.claim_id, link.stance, clip.created_at)?;
+        }
+        self.append_outbox(OutboxEntity::Clip, clip.id.as_str(), OutboxOp::Upsert)
+    }
+
+    pub fn set_clip_note(&self, id: &ClipId, note: &str, now: Timestamp) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE clips SET note = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.as_str(), note, now],
+        )?;
+        self.touched_clip(id, changed)
+    }
+
+    pub fn set_clip_tags(&self, id: &ClipId, tags: &[String], now: Timestamp) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE clips SET updated_at = ?2 WHERE id = ?1",
+            params![id.as_str(), now],
+        )?;
+        if changed == 0 {
+            return self.touched_clip(id, changed);
+        }
+        self.conn
+            .execute("DELETE FROM clip_tags WHERE clip_id = ?1", [id.as_str()])?;
+        self.write_tags(id, tags)?;
+        self.touched_clip(id, changed)
+    }
+
+    pub fn delete_clip(&self, id: &ClipId) -> Result<()> {
+        let deleted = self
+            .conn
+            .execute("DELETE FROM clips WHERE id = ?1", [id.as_str()])?;
+        if deleted == 0 {
+            return Err(not_found(id));
+        }
+        self.append_outbox(OutboxEntity::Clip, id.as_str(), OutboxOp::Delete)
+    }
+
+    fn write_tags(&self, id: &ClipId, tags: &[String]) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO clip_tags (clip_id, tag) VALUES (?1, ?2)")?;
+        for tag in tags {
+            stmt.execute(params![id.as_str(), tag])?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn touched_clip(&self, id: &ClipId, changed: usize) -> Result<()> {
+        if changed == 0 {
+            return Err(not_found(id));
+        }
+        self.append_outbox(OutboxEntity::Clip, id.as_str(), OutboxOp::Upsert)
+    }
+}
+
+fn not_found(id: &ClipId) -> StoreError {
+    StoreError::NotFound {
+        entity: "clip",
+        id: id.to_string(),
+    }
+}
+
+impl Reader<'_> {
+    pub fn clip(&self, id: &ClipId) -> Result<Clip> {
+        let clip = self
+            .conn
+            .prepare_cached(
+                "SELECT id, source_id, exact, prefix, suffix, pos_start, pos_end, page, note,
+                        created_at, updated_at
+                 FROM clips WHERE id = ?1",
+            )?
+            .query_row([id.as_str()], |r| {
+                Ok(Clip {
+                    id: ClipId(r.get(0)?),
+                    source_id: SourceId(r.get(1)?),
+                    quote: TextQuoteSelector {
+                        exact: r.get(2)?,
+                        prefix: r.get(3)?,
+                        suffix: r.get(4)?,
+                    },
+                    position: TextPositionSelector {
+                        start: r.get(5)?,
+                        end: r.get(6)?,
+                    },
+                    page: r.get(7)?,
+                    note: r.get(8)?,
+                    tags: Vec::new(),
+                    claims: Vec::new(),
+                    created_at: r.get(9)?,
+                    updated_at: r.get(10)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| not_found(id))?;
+        Ok(Clip {
+            tags: self.clip_tags(id)?,
+            claims: self.clip_claims(id)?,
+            ..clip
+        })
+    }
+
+    fn clip_tags(&self, id: &ClipId) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT tag FROM clip_tags WHERE clip_id = ?1 ORDER BY tag")?;
+        let rows = stmt.query_map([id.as_str()], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn clip_claims(&self, id: &ClipId) -> Result<Vec<ClipClaim>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.claim_id, c.statement, l.stance FROM claim_links l
+             JOIN claims c ON c.id = l.claim_id
+             WHERE l.clip_id = ?1 ORDER BY l.created_at, c.statement",
+        )?;
+        let rows = stmt.query_map([id.as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (claim_id, statement, stance) = row?;
+            Ok(ClipClaim {
+                claim_id: ClaimId(claim_id),
+                statement,
+                stance: parse_stance(&stance)?,
+            })
+        })
+        .collect()
+    }
+
+    /// Ids of the clips taken from a source, in the order they appear in it.
+    pub fn clips_of_source(&self, id: &SourceId) -> Result<Vec<ClipId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM clips WHERE source_id = ?1 ORDER BY pos_start, pos_end, id",
+        )?;
+        let rows = stmt.query_map([id.as_str()], |r| r.get::<_, String>(0))?;
+        rows.map(|r| Ok(ClipId(r?))).collect()
+    }
+
+    /// Every clip id, for rebuilding the index.
+    pub fn clip_ids(&self) -> Result<Vec<ClipId>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM clips ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|r| Ok(ClipId(r?))).collect()
+    }
+
+    pub fn clip_count(&self) -> Result<u64> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM clips", [], |r| r.get(0))?;
+        Ok(count as u64)
+    }
+}
+
+pub(crate) fn parse_stance(s: &str) -> Result<Stance> {
+    s.parse()
+        .map_err(|e: model::StanceError| StoreError::Corrupt(e.to_string()))
+}

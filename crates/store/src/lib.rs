@@ -1,0 +1,182 @@
+//! The SQLite store: the source of truth of a library.
+//!
+//! `Store::open` refuses a database written by a newer Commonplace before touching
+//! it, sets the PRAGMAs every connection needs, then runs the append-only migrations.
+//! Writes go through [`Store::write`], whose [`Tx`] is the only way to change data:
+//! each of its methods that changes searchable data also appends to the outbox in
+//! the same transaction, so the search index can never miss an acknowledged change.
+//! The store knows nothing of Tantivy; `library` feeds the outbox to the index.
+
+mod claims;
+mod clips;
+mod outbox;
+mod schema;
+mod sources;
+
+pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
+pub use schema::LATEST_VERSION;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a connection waits on a lock held by another connection.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "this library was written by a newer version of Commonplace (schema {found}, this \
+         version knows up to {supported}); update Commonplace to open it. The file was not changed."
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("{path} is not a Commonplace database or is damaged: {reason}")]
+    NotADatabase { path: PathBuf, reason: String },
+    #[error("upgrading the database schema failed: {0}")]
+    Migration(String),
+    #[error("no {entity} with id {id}")]
+    NotFound { entity: &'static str, id: String },
+    #[error("a claim with the statement \"{0}\" already exists")]
+    DuplicateClaim(String),
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open library database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema to
+    /// the latest version.
+    pub fn open(path: &Path) -> Result<Store> {
+        if path.exists() {
+            refuse_newer(path)?;
+        }
+        let mut conn = Connection::open(path)?;
+        apply_pragmas(&conn)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction and commits it if `f` succeeds.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let out = f(&Tx { conn: &tx })?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
+    /// Read access; every query of [`Tx`] that does not write is also here.
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found, if any.
+    pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(row);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            problems.push(format!("foreign key violation in {}", row?));
+        }
+        Ok(problems)
+    }
+}
+
+/// A read-only view of the database (a plain connection or an open transaction).
+pub struct Reader<'a> {
+    conn: &'a Connection,
+}
+
+/// A write transaction; [`Tx::read`] gives the queries inside it.
+pub struct Tx<'a> {
+    conn: &'a Connection,
+}
+
+impl Tx<'_> {
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: self.conn }
+    }
+
+    /// Runs `f` inside a savepoint: if it fails, everything it wrote is undone and
+    /// the rest of the transaction stands.
+    pub fn atomically<T, E>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.conn
+            .execute_batch("SAVEPOINT atomically")
+            .map_err(StoreError::from)?;
+        let out = f(self);
+        let end = if out.is_ok() {
+            "RELEASE atomically"
+        } else {
+            "ROLLBACK TO atomically; RELEASE atomically"
+        };
+        self.conn.execute_batch(end).map_err(StoreError::from)?;
+        out
+    }
+}
+
+/// Checks the schema version through a read-only connection, so that a database
+/// from a newer version is refused without a single byte of it changing (opening
+/// read-write would already switch the journal mode).
+fn refuse_newer(path: &Path) -> Result<()> {
+    let not_db = |e: rusqlite::Error| StoreError::NotADatabase {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(not_db)?;
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(not_db)?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn apply_pragmas(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Corrupt(format!(
+            "could not switch the journal to WAL (got {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// SHA-256 of a text, in hex: how versions of a source's text are told apart.
+pub fn text_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,228 @@
+//! Sources and their text blocks.
+
+use crate::{OutboxEntity, OutboxOp, Reader, Result, StoreError, Tx};
+use model::{Block, BlockKind, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Timestamp};
+use rusqlite::{params, OptionalExtension, Row};
+use std::collections::BTreeMap;
+
+impl Tx<'_> {
+    pub fn insert_source(&self, source: &Source) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                source.id.as_str(),
+                source.kind.as_str(),
+                source.meta.title,
+                to_json(&source.meta),
+                to_json(&source.origins),
+                source.meta.url,
+                source.text_hash,
+                source.created_at,
+                source.updated_at,
+            ],
+        )?;
+        self.insert_blocks(&source.id, 0, &source.blocks)?;
+        self.append_outbox(OutboxEntity::Source, source.id.as_str(), OutboxOp::Upsert)
+    }
+
+    /// Adds blocks at the end of a source's text (an excerpts-only source grows
+    /// as quotes from it arrive) and records the new text hash.
+    pub fn append_blocks(
+        &self,
+        id: &SourceId,
+        blocks: &[Block],
+        text_hash: &str,
+        now: Timestamp,
+    ) -> Result<()> {
+        let next: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(ord) + 1, 0) FROM source_blocks WHERE source_id = ?1",
+            [id.as_str()],
+            |r| r.get(0),
+        )?;
+        self.insert_blocks(id, next, blocks)?;
+        self.conn.execute(
+            "UPDATE sources SET text_hash = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.as_str(), text_hash, now],
+        )?;
+        self.append_outbox(OutboxEntity::Source, id.as_str(), OutboxOp::Upsert)
+    }
+
+    fn insert_blocks(&self, id: &SourceId, first_ord: i64, blocks: &[Block]) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO source_blocks (source_id, ord, kind, level, page, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (i, block) in blocks.iter().enumerate() {
+            stmt.execute(params![
+                id.as_str(),
+                first_ord + i as i64,
+                block.kind.as_str(),
+                block.level,
+                block.page,
+                block.text,
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.meta, s.created_at,
+     (SELECT COUNT(*) FROM clips c WHERE c.source_id = s.id)";
+
+impl Reader<'_> {
+    pub fn source(&self, id: &SourceId) -> Result<Source> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, kind, meta, origins, text_hash, created_at, updated_at
+                 FROM sources WHERE id = ?1",
+                [id.as_str()],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, i64>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "source",
+                id: id.to_string(),
+            })?;
+        let (id, kind, meta, origins, text_hash, created_at, updated_at) = row;
+        let id = SourceId(id);
+        let blocks = self.blocks(&id)?;
+        Ok(Source {
+            kind: parse_kind(&kind)?,
+            meta: from_json::<SourceMeta>(&meta)?,
+            origins: from_json::<BTreeMap<String, String>>(&origins)?,
+            id,
+            blocks,
+            text_hash,
+            created_at,
+            updated_at,
+        })
+    }
+
+    pub fn blocks(&self, id: &SourceId) -> Result<Vec<Block>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, level, page, text FROM source_blocks WHERE source_id = ?1 ORDER BY ord",
+        )?;
+        let rows = stmt.query_map([id.as_str()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<u8>>(1)?,
+                r.get::<_, Option<u32>>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (kind, level, page, text) = row?;
+            let kind = BlockKind::parse(&kind)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown block kind {kind}")))?;
+            Ok(Block {
+                kind,
+                text,
+                level,
+                page,
+            })
+        })
+        .collect()
+    }
+
+    /// The source's metadata and kind without its text.
+    pub fn source_summary(&self, id: &SourceId) -> Result<SourceSummary> {
+        self.conn
+            .query_row(
+                &format!("SELECT {SUMMARY_COLUMNS} FROM sources s WHERE s.id = ?1"),
+                [id.as_str()],
+                summary_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "source",
+                id: id.to_string(),
+            })?
+    }
+
+    /// Every source, newest first.
+    pub fn sources(&self) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM sources s ORDER BY s.created_at DESC, s.id DESC"
+        ))?;
+        let rows = stmt.query_map([], summary_from_row)?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// The source with this URL, if one was saved.
+    pub fn source_by_url(&self, url: &str) -> Result<Option<SourceId>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM sources WHERE url = ?1 ORDER BY created_at LIMIT 1",
+                [url],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .map(SourceId))
+    }
+
+    /// The source with exactly this title and no URL, if one was saved.
+    pub fn source_by_title(&self, title: &str) -> Result<Option<SourceId>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM sources WHERE title = ?1 AND url IS NULL ORDER BY created_at LIMIT 1",
+                [title],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .map(SourceId))
+    }
+
+    pub fn source_ids(&self) -> Result<Vec<SourceId>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM sources ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|r| Ok(SourceId(r?))).collect()
+    }
+}
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<Result<SourceSummary>> {
+    let id: String = r.get(0)?;
+    let kind: String = r.get(1)?;
+    let meta: String = r.get(2)?;
+    let created_at: i64 = r.get(3)?;
+    let clip_count: u32 = r.get(4)?;
+    Ok((|| {
+        let meta: SourceMeta = from_json(&meta)?;
+        Ok(SourceSummary {
+            id: SourceId(id),
+            kind: parse_kind(&kind)?,
+            title: meta.title,
+            authors: meta.authors,
+            container_title: meta.container_title,
+            issued: meta.issued,
+            clip_count,
+            created_at,
+        })
+    })())
+}
+
+fn parse_kind(kind: &str) -> Result<SourceKind> {
+    SourceKind::parse(kind)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown source kind {kind}")))
+}
+
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("model types always serialize")
+}
+
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(e.to_string()))
+}

@@ -1,0 +1,26 @@
+//! Generates the Tauri context. App commands get permissions through the
+//! `AppManifest`, so a command not listed here, and not granted by a capability
+//! in `src-tauri/capabilities/`, cannot be called from the web view.
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(&[
+            "library_info",
+            "list_sources",
+            "get_source",
+            "add_source",
+            "create_clip",
+            "get_clip",
+            "edit_clip",
+            "delete_clip",
+            "list_claims",
+            "create_claim",
+            "rename_claim",
+            "link_clip",
+            "unlink_clip",
+            "search",
+            "export_markdown",
+        ]));
+    tauri_build::try_build(attributes).expect("tauri build step");
+}

@@ -1,0 +1,133 @@
+//! Tauri commands: thin adapters over `library`, run off the main thread.
+
+use crate::AppState;
+use library::{
+    ApiError, ClipEdit, ClipView, ErrorCode, Library, NewClaim, NewClip, NewSource, SourceView,
+};
+use model::{
+    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceSummary,
+    Stance,
+};
+use tauri::State;
+
+/// Runs `f` on the library in a blocking thread and maps its error to the wire form.
+async fn call<T: Send + 'static>(
+    state: State<'_, AppState>,
+    f: impl FnOnce(&mut Library) -> library::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let library = state.library.clone()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut library = library.lock().map_err(|_| {
+            internal("the library is unavailable after an earlier failure; restart Commonplace")
+        })?;
+        f(&mut library).map_err(ApiError::from)
+    })
+    .await
+    .map_err(|e| internal(&format!("the operation stopped unexpectedly: {e}")))?
+}
+
+fn internal(message: &str) -> ApiError {
+    ApiError {
+        code: ErrorCode::Internal,
+        message: message.to_owned(),
+    }
+}
+
+#[tauri::command]
+pub async fn library_info(state: State<'_, AppState>) -> Result<String, ApiError> {
+    call(state, |lib| Ok(lib.dir().display().to_string())).await
+}
+
+#[tauri::command]
+pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceSummary>, ApiError> {
+    call(state, |lib| lib.sources()).await
+}
+
+#[tauri::command]
+pub async fn get_source(state: State<'_, AppState>, id: SourceId) -> Result<SourceView, ApiError> {
+    call(state, move |lib| lib.source(&id)).await
+}
+
+#[tauri::command]
+pub async fn add_source(state: State<'_, AppState>, source: NewSource) -> Result<Source, ApiError> {
+    call(state, move |lib| lib.add_source(source)).await
+}
+
+#[tauri::command]
+pub async fn create_clip(state: State<'_, AppState>, clip: NewClip) -> Result<Clip, ApiError> {
+    call(state, move |lib| lib.create_clip(clip)).await
+}
+
+#[tauri::command]
+pub async fn get_clip(state: State<'_, AppState>, id: ClipId) -> Result<ClipView, ApiError> {
+    call(state, move |lib| lib.clip(&id)).await
+}
+
+#[tauri::command]
+pub async fn edit_clip(
+    state: State<'_, AppState>,
+    id: ClipId,
+    edit: ClipEdit,
+) -> Result<Clip, ApiError> {
+    call(state, move |lib| lib.edit_clip(&id, edit)).await
+}
+
+#[tauri::command]
+pub async fn delete_clip(state: State<'_, AppState>, id: ClipId) -> Result<(), ApiError> {
+    call(state, move |lib| lib.delete_clip(&id)).await
+}
+
+#[tauri::command]
+pub async fn list_claims(state: State<'_, AppState>) -> Result<Vec<ClaimSummary>, ApiError> {
+    call(state, |lib| lib.claims()).await
+}
+
+#[tauri::command]
+pub async fn create_claim(state: State<'_, AppState>, claim: NewClaim) -> Result<Claim, ApiError> {
+    call(state, move |lib| lib.create_claim(claim)).await
+}
+
+#[tauri::command]
+pub async fn rename_claim(
+    state: State<'_, AppState>,
+    id: ClaimId,
+    statement: String,
+) -> Result<ClaimSummary, ApiError> {
+    call(state, move |lib| lib.rename_claim(&id, &statement)).await
+}
+
+#[tauri::command]
+pub async fn link_clip(
+    state: State<'_, AppState>,
+    clip: ClipId,
+    claim: ClaimId,
+    stance: Stance,
+) -> Result<(), ApiError> {
+    call(state, move |lib| lib.link_clip(&clip, &claim, stance)).await
+}
+
+#[tauri::command]
+pub async fn unlink_clip(
+    state: State<'_, AppState>,
+    clip: ClipId,
+    claim: ClaimId,
+) -> Result<(), ApiError> {
+    call(state, move |lib| lib.unlink_clip(&clip, &claim)).await
+}
+
+#[tauri::command]
+pub async fn search(
+    state: State<'_, AppState>,
+    query: String,
+    limit: u32,
+) -> Result<SearchResults, ApiError> {
+    call(state, move |lib| lib.search(&query, limit as usize)).await
+}
+
+#[tauri::command]
+pub async fn export_markdown(
+    state: State<'_, AppState>,
+    clips: Vec<ClipId>,
+) -> Result<String, ApiError> {
+    call(state, move |lib| lib.export_markdown(&clips)).await
+}

@@ -1,0 +1,68 @@
+//! The desktop shell: a Tauri window over the `library` crate.
+//!
+//! This crate opens the library (from `--library DIR`, `COMMONPLACE_LIBRARY` or
+//! the platform data folder), registers the commands and starts the window.
+//! It holds no logic of its own: each command in [`commands`] is an adapter of a
+//! few lines that decodes its arguments, calls one `library` function off the main
+//! thread and maps the error to `{code, message}`.
+
+mod commands;
+
+use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
+use library::{ApiError, Config, ErrorCode, Library};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The open library, or why it could not be opened (shown by the UI).
+pub struct AppState {
+    library: Result<Arc<Mutex<Library>>, ApiError>,
+}
+
+fn library_dir() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    let mut flag = None;
+    while let Some(arg) = args.next() {
+        if arg == "--library" {
+            flag = args.next().map(PathBuf::from);
+        }
+    }
+    resolve(flag, std::env::var_os(LIBRARY_ENV), platform_data_dir())
+}
+
+fn open_library() -> Result<Arc<Mutex<Library>>, ApiError> {
+    let dir = library_dir().ok_or_else(|| ApiError {
+        code: ErrorCode::Io,
+        message:
+            "no library folder: start Commonplace with --library DIR or set COMMONPLACE_LIBRARY"
+                .into(),
+    })?;
+    let library = Library::open(&dir, Config::default())?;
+    Ok(Arc::new(Mutex::new(library)))
+}
+
+pub fn run() {
+    let state = AppState {
+        library: open_library(),
+    };
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::library_info,
+            commands::list_sources,
+            commands::get_source,
+            commands::add_source,
+            commands::create_clip,
+            commands::get_clip,
+            commands::edit_clip,
+            commands::delete_clip,
+            commands::list_claims,
+            commands::create_claim,
+            commands::rename_claim,
+            commands::link_clip,
+            commands::unlink_clip,
+            commands::search,
+            commands::export_markdown,
+        ])
+        .run(tauri::generate_context!("tauri.conf.json"))
+        .expect("the Commonplace window could not start");
+}

@@ -1,0 +1,107 @@
+// Generated from the Rust types by crates/library/tests/it/bindings.rs.
+// Do not edit: run `UPDATE_BINDINGS=1 cargo test -p library bindings` instead.
+
+export type SourceId = string;
+
+export type ClipId = string;
+
+export type ClaimId = string;
+
+export type PartialDate = { year: number, month?: number, day?: number, };
+
+export type Author = { "type": "person", family: string, given: string, } | { "type": "organization", name: string, };
+
+export type SourceMeta = { title: string, authors: Array<Author>, 
+/**
+ * The site, newspaper or journal the source appeared in (CSL `container-title`).
+ */
+containerTitle: string | null, publisher: string | null, issued: PartialDate | null, url: string | null, canonicalUrl: string | null, doi: string | null, isbn: string | null, language: string | null, accessed: PartialDate | null, };
+
+export type SourceKind = "text" | "markdown" | "web" | "pdf" | "excerpts";
+
+export type BlockKind = "heading" | "paragraph" | "quote" | "listItem" | "preformatted" | "pageBreak";
+
+export type Block = { kind: BlockKind, text: string, 
+/**
+ * Heading level 1 to 6, for headings.
+ */
+level?: number, 
+/**
+ * Page number, for page breaks.
+ */
+page?: number, };
+
+export type Source = { id: SourceId, kind: SourceKind, meta: SourceMeta, 
+/**
+ * Where each metadata field came from ("user", later "jsonld", "highwire", ...).
+ * A field whose origin is "user" is never overwritten by a re-import.
+ */
+origins: { [key in string]: string }, blocks: Array<Block>, 
+/**
+ * SHA-256 (hex) of the source text, to tell versions apart.
+ */
+textHash: string, createdAt: number, updatedAt: number, };
+
+export type SourceSummary = { id: SourceId, kind: SourceKind, title: string, authors: Array<Author>, containerTitle: string | null, issued: PartialDate | null, clipCount: number, createdAt: number, };
+
+export type TextQuoteSelector = { exact: string, prefix: string, suffix: string, };
+
+export type TextPositionSelector = { start: number, end: number, };
+
+export type Stance = "supports" | "contradicts" | "context";
+
+export type ClipClaim = { claimId: ClaimId, statement: string, stance: Stance, };
+
+export type Clip = { id: ClipId, sourceId: SourceId, quote: TextQuoteSelector, position: TextPositionSelector, 
+/**
+ * The PDF page the quote starts on.
+ */
+page: number | null, note: string, tags: Array<string>, claims: Array<ClipClaim>, createdAt: number, updatedAt: number, };
+
+export type Claim = { id: ClaimId, statement: string, note: string, createdAt: number, updatedAt: number, };
+
+export type ClaimSummary = { claim: Claim, supports: number, contradicts: number, context: number, };
+
+export type ClaimLink = { clipId: ClipId, claimId: ClaimId, stance: Stance, };
+
+export type SnippetPart = { text: string, matched: boolean, };
+
+export type ClipHit = { clipId: ClipId, sourceId: SourceId, sourceTitle: string, score: number, 
+/**
+ * The quote, cut around the best match, with the matches marked.
+ */
+snippet: Array<SnippetPart>, note: string, tags: Array<string>, };
+
+export type SearchResults = { query: string, hits: Array<ClipHit>, total: number, };
+
+export type NewSource = { text: string, 
+/**
+ * Read the text as Markdown (headings, quotes and lists kept) instead of plain text.
+ */
+markdown: boolean, meta: SourceMeta, };
+
+export type NewClip = { sourceId: string, 
+/**
+ * The passage, word for word; used when no offsets are given.
+ */
+quote?: string, 
+/**
+ * Code-point offsets into the source text (see `model::SourceText`).
+ */
+start?: number, end?: number, note: string, tags: Array<string>, };
+
+export type ClipEdit = { note?: string, tags?: Array<string>, };
+
+export type NewClaim = { statement: string, note: string, };
+
+export type SourceView = { source: Source, 
+/**
+ * Start offset of each block in the source text (code points), in block order.
+ */
+blockStarts: Array<number>, clips: Array<Clip>, };
+
+export type ClipView = { clip: Clip, source: SourceSummary, };
+
+export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "io" | "internal";
+
+export type ApiError = { code: ErrorCode, message: string, };

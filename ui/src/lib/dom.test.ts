@@ -1,0 +1,45 @@
+import { h } from "./dom";
+import { renderResults } from "../views/results";
+
+const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+describe("building DOM from untrusted text", () => {
+  it("keeps markup in text as text", () => {
+    const el = h("p", {}, hostile);
+    expect(el.children.length).toBe(0);
+    expect(el.textContent).toBe(hostile);
+  });
+
+  it("refuses event-handler and link attributes", () => {
+    expect(() => h("div", { onclick: "x()" })).toThrow(/not allowed/);
+    expect(() => h("a", { href: "javascript:alert(1)" })).toThrow(/not allowed/);
+  });
+
+  it("renders a search snippet with hostile text as text and marks only the matches", () => {
+    const view = renderResults(
+      {
+        query: "img",
+        total: 1,
+        hits: [
+          {
+            clipId: "c1",
+            sourceId: "s1",
+            sourceTitle: hostile,
+            score: 1,
+            note: hostile,
+            tags: ["<b>x</b>"],
+            snippet: [
+              { text: "<", matched: false },
+              { text: "img", matched: true },
+              { text: ` src=x onerror="window.__pwned=1">`, matched: false },
+            ],
+          },
+        ],
+      },
+      () => {},
+    );
+    expect(view.querySelectorAll("img, script, b").length).toBe(0);
+    expect([...view.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["img"]);
+    expect(view.querySelector(".hit-meta")!.textContent).toContain(hostile);
+  });
+});
