@@ -162,8 +162,13 @@ impl Printer {
             return print_json(results);
         }
         let tty = std::io::stdout().is_terminal();
+        let verb = if results.total == 1 {
+            "matches"
+        } else {
+            "match"
+        };
         let count = plural(results.total as u64, "clip");
-        println!("{count} match “{}”", results.query);
+        println!("{count} {verb} “{}”", results.query);
         for hit in &results.hits {
             let snippet: String = hit
                 .snippet

@@ -24,11 +24,11 @@ export function renderResults(results: SearchResults, onOpen: (hit: ClipHit) => 
     });
     append(list, item);
   });
-  const count = results.total === 1 ? "1 clip" : `${results.total} clips`;
+  const count = results.total === 1 ? "1 clip matches" : `${results.total} clips match`;
   return h(
     "section",
     { class: "search-view", "aria-label": "Search" },
-    h("div", { class: "results-head" }, `${count} match “${results.query}”`),
+    h("div", { class: "results-head" }, `${count} “${results.query}”`),
     results.hits.length ? list : h("p", { class: "empty" }, "Nothing matches. Try fewer words, or a word's beginning followed by *."),
   );
 }

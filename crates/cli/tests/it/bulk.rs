@@ -42,7 +42,7 @@ fn a_bulk_import_reports_each_committed_batch_and_the_total() {
     assert_eq!(saved, vec![100, 200, 250, 250]);
     assert_eq!(events.last().unwrap()["event"], "done");
     let found = ok(commonplace(&lib).args(["search", "marker249x"]));
-    assert!(found.contains("1 clip match"), "{found}");
+    assert!(found.contains("1 clip matches"), "{found}");
     let sources = ok(commonplace(&lib).args(["source", "list"]));
     assert_eq!(
         sources.lines().count(),

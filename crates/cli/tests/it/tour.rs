@@ -71,7 +71,7 @@ fn add_clip_link_search_and_export_a_news_article() {
     assert_eq!(claims[0]["contradicts"], 1);
 
     let found = ok(commonplace(&lib).args(["search", "dominant"]));
-    assert!(found.contains("1 clip match “dominant”"), "{found}");
+    assert!(found.contains("1 clip matches “dominant”"), "{found}");
     assert!(found.contains(&abuse));
     assert!(
         found.contains("abused its **dominant** position"),

@@ -1,0 +1,7 @@
+//! Integration tests of the desktop app package: the architecture's invariants, the
+//! security configuration, and end-to-end tests that drive the real built app.
+
+mod architecture;
+mod e2e;
+mod security_config;
+mod webdriver;

@@ -1,0 +1,316 @@
+//! A small W3C WebDriver client and the harness that runs the real app under
+//! Xvfb through `tauri-driver` (which starts WebKitWebDriver). Everything it
+//! starts is stopped when the harness is dropped, pass or fail.
+
+use serde_json::{json, Value};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// An element reference returned by the driver.
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+pub struct App {
+    agent: ureq::Agent,
+    base: String,
+    session: String,
+    pub display: String,
+    driver: Child,
+    xvfb: Child,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn find_tauri_driver() -> PathBuf {
+    let candidates = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .chain(std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin")));
+    for dir in candidates {
+        let path = dir.join("tauri-driver");
+        if path.is_file() {
+            return path;
+        }
+    }
+    panic!(
+        "tauri-driver is not installed. The end-to-end tests need it and WebKitWebDriver: \
+         run ./scripts/test (it installs both), or `cargo install tauri-driver --locked` \
+         and `apt-get install webkit2gtk-driver xvfb`."
+    );
+}
+
+fn start_xvfb() -> (Child, String) {
+    for n in 90..140 {
+        if Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            || Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        {
+            continue;
+        }
+        let display = format!(":{n}");
+        let mut child = Command::new("Xvfb")
+            .args([&display, "-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb runs (apt-get install xvfb)");
+        let socket = format!("/tmp/.X11-unix/X{n}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if Path::new(&socket).exists() {
+                return (child, display);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("Xvfb did not start on {display}");
+    }
+    panic!("no free X display between :90 and :139");
+}
+
+impl App {
+    /// Starts Xvfb, tauri-driver and the app binary on the library in `library`.
+    pub fn launch(library: &Path) -> App {
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new(find_tauri_driver());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("DISPLAY", &display)
+        .env("COMMONPLACE_LIBRARY", library)
+        .env("GDK_BACKEND", "x11")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            cmd.process_group(0);
+        }
+        let driver = cmd.spawn().expect("tauri-driver starts");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut app = App {
+            agent,
+            base,
+            session: String::new(),
+            display,
+            driver,
+            xvfb,
+        };
+        app.wait_for_driver();
+        let application = env!("CARGO_BIN_EXE_commonplace-app");
+        let created = app.send(
+            "POST",
+            "/session",
+            Some(json!({"capabilities": {"alwaysMatch": {
+                "browserName": "wry",
+                "tauri:options": {"application": application}
+            }}})),
+        );
+        app.session = created["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {created}"))
+            .to_owned();
+        app
+    }
+
+    fn wait_for_driver(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(mut r) = self.agent.get(&format!("{}/status", self.base)).call() {
+                if r.status().is_success() || r.body_mut().read_to_string().is_ok() {
+                    return;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not answer on {}", self.base);
+    }
+
+    /// A raw WebDriver request; returns the `value` of the answer, panicking on an error.
+    fn send(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = format!("{}{}", self.base, path);
+        let response = match (method, body) {
+            ("GET", _) => self.agent.get(&url).call(),
+            ("DELETE", _) => self.agent.delete(&url).call(),
+            (_, body) => self
+                .agent
+                .post(&url)
+                .send_json(body.unwrap_or_else(|| json!({}))),
+        };
+        let mut response = response.unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let status = response.status();
+        let value: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+        if !status.is_success() {
+            panic!("{method} {path} failed ({status}): {value}");
+        }
+        value["value"].clone()
+    }
+
+    fn session_path(&self, rest: &str) -> String {
+        format!("/session/{}{rest}", self.session)
+    }
+
+    /// Finds an element by CSS selector, waiting up to 15 s for it to appear.
+    pub fn find(&self, css: &str) -> Element {
+        self.wait_for(&format!("element {css}"), || self.try_find(css))
+    }
+
+    pub fn try_find(&self, css: &str) -> Option<Element> {
+        let url = format!("{}{}", self.base, self.session_path("/element"));
+        let mut response = self
+            .agent
+            .post(&url)
+            .send_json(json!({"using": "css selector", "value": css}))
+            .ok()?;
+        if !response.status().is_success() {
+            return None;
+        }
+        let value: Value = response.body_mut().read_json().ok()?;
+        value["value"][W3C_ELEMENT]
+            .as_str()
+            .map(|id| Element(id.to_owned()))
+    }
+
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        let value = self.send(
+            "POST",
+            &self.session_path("/elements"),
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| Element(v[W3C_ELEMENT].as_str().unwrap().to_owned()))
+            .collect()
+    }
+
+    /// Polls `f` until it gives a value, for at most 15 seconds.
+    pub fn wait_for<T>(&self, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(v) = f() {
+                return v;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    pub fn click(&self, el: &Element) {
+        self.send(
+            "POST",
+            &self.session_path(&format!("/element/{}/click", el.0)),
+            None,
+        );
+    }
+
+    /// Types `text` into an element; a newline is typed as the Enter key.
+    pub fn type_into(&self, el: &Element, text: &str) {
+        let text = text.replace('\n', "\u{E007}");
+        self.send(
+            "POST",
+            &self.session_path(&format!("/element/{}/value", el.0)),
+            Some(json!({"text": text})),
+        );
+    }
+
+    pub fn text(&self, el: &Element) -> String {
+        self.send(
+            "GET",
+            &self.session_path(&format!("/element/{}/text", el.0)),
+            None,
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Presses and releases keys as a keyboard would, wherever the focus is.
+    pub fn press(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for key in keys {
+            actions.push(json!({"type": "keyDown", "value": key}));
+            actions.push(json!({"type": "keyUp", "value": key}));
+        }
+        self.send(
+            "POST",
+            &self.session_path("/actions"),
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub fn script(&self, script: &str, args: Value) -> Value {
+        self.send(
+            "POST",
+            &self.session_path("/execute/sync"),
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// Runs an async script; it calls its last argument with the result.
+    pub fn script_async(&self, script: &str, args: Value) -> Value {
+        self.send(
+            "POST",
+            &self.session_path("/execute/async"),
+            Some(json!({"script": script, "args": args})),
+        )
+    }
+
+    /// A screenshot of the whole virtual screen, when COMMONPLACE_SCREENSHOTS names a folder.
+    pub fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("COMMONPLACE_SCREENSHOTS") else {
+            return;
+        };
+        let path = Path::new(&dir).join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "screenshot {name} failed"
+        );
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let url = format!("{}{}", self.base, self.session_path(""));
+            let _ = self.agent.delete(&url).call();
+        }
+        // tauri-driver leaves WebKitWebDriver running unless its whole group goes.
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
