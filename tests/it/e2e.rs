@@ -36,7 +36,6 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     assert_eq!(app.text(&title), "China fines Alibaba record $2.8 bln");
     let paragraphs = app.find_all("#reader-text p");
     assert_eq!(paragraphs.len(), 2, "the blank line made two paragraphs");
-    app.screenshot("reader");
 
     // Select the passage as a mouse drag would leave it, then press C.
     let selected = app.script(
