@@ -70,6 +70,7 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     app.wait_for("the clip count", || {
         (app.text(&count) == "1 clip").then_some(())
     });
+    app.screenshot("reader");
 
     // What the app stored, asked through its own IPC.
     let stored = app.script_async(

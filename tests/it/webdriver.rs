@@ -286,6 +286,8 @@ impl App {
         let Some(dir) = std::env::var_os("COMMONPLACE_SCREENSHOTS") else {
             return;
         };
+        // The DOM can be ahead of what has been painted to the X server.
+        std::thread::sleep(Duration::from_millis(800));
         let path = Path::new(&dir).join(format!("{name}.png"));
         let status = Command::new("import")
             .args(["-display", &self.display, "-window", "root"])
