@@ -21,6 +21,15 @@ fn main() {
             "unlink_clip",
             "search",
             "export_markdown",
+            "list_tags",
+            "get_claim",
+            "delete_claim",
+            "merge_claims",
+            "restore_clip",
+            "import_file",
+            "export",
+            "copy_export",
+            "save_export",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

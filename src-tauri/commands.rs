@@ -2,8 +2,12 @@
 
 use crate::AppState;
 use library::{
-    ApiError, ClipEdit, ClipView, ErrorCode, Library, NewClaim, NewClip, NewSource, SourceView,
+    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget, Library,
+    NewClaim, NewClip, NewSource, SourceView, TagCount,
 };
+use std::path::PathBuf;
+use tauri::AppHandle;
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceSummary,
     Stance,
@@ -130,4 +134,67 @@ pub async fn export_markdown(
     clips: Vec<ClipId>,
 ) -> Result<String, ApiError> {
     call(state, move |lib| lib.export_markdown(&clips)).await
+}
+
+#[tauri::command]
+pub async fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, ApiError> {
+    call(state, |lib| lib.tags()).await
+}
+
+#[tauri::command]
+pub async fn get_claim(state: State<'_, AppState>, id: ClaimId) -> Result<ClaimView, ApiError> {
+    call(state, move |lib| lib.claim_view(&id)).await
+}
+
+#[tauri::command]
+pub async fn delete_claim(state: State<'_, AppState>, id: ClaimId) -> Result<(), ApiError> {
+    call(state, move |lib| lib.delete_claim(&id)).await
+}
+
+#[tauri::command]
+pub async fn merge_claims(
+    state: State<'_, AppState>,
+    from: ClaimId,
+    into: ClaimId,
+) -> Result<ClaimSummary, ApiError> {
+    call(state, move |lib| lib.merge_claims(&from, &into)).await
+}
+
+#[tauri::command]
+pub async fn restore_clip(state: State<'_, AppState>, clip: Clip) -> Result<Clip, ApiError> {
+    call(state, move |lib| lib.restore_clip(clip)).await
+}
+
+#[tauri::command]
+pub async fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<Source, ApiError> {
+    call(state, move |lib| lib.import_file(&path)).await
+}
+
+#[tauri::command]
+pub async fn export(state: State<'_, AppState>, target: ExportTarget) -> Result<Export, ApiError> {
+    call(state, move |lib| lib.export(&target)).await
+}
+
+/// Puts an export on the clipboard as HTML with a plain-text alternative.
+#[tauri::command]
+pub async fn copy_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    target: ExportTarget,
+) -> Result<Export, ApiError> {
+    let export = call(state, move |lib| lib.export(&target)).await?;
+    app.clipboard()
+        .write_html(export.html.clone(), Some(export.text.clone()))
+        .map_err(|e| internal(&format!("could not write to the clipboard: {e}")))?;
+    Ok(export)
+}
+
+#[tauri::command]
+pub async fn save_export(
+    state: State<'_, AppState>,
+    target: ExportTarget,
+    format: ExportFormat,
+    path: PathBuf,
+) -> Result<(), ApiError> {
+    call(state, move |lib| lib.save_export(&target, format, &path)).await
 }

@@ -45,6 +45,8 @@ pub fn run() {
         library: open_library(),
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
@@ -62,6 +64,15 @@ pub fn run() {
             commands::unlink_clip,
             commands::search,
             commands::export_markdown,
+            commands::list_tags,
+            commands::get_claim,
+            commands::delete_claim,
+            commands::merge_claims,
+            commands::restore_clip,
+            commands::import_file,
+            commands::export,
+            commands::copy_export,
+            commands::save_export,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

@@ -1,12 +1,19 @@
 //! Exports of quotes into drafts, each with its attribution and link.
 //!
-//! This first exporter writes Markdown block quotes followed by an attribution line
-//! (authors, title, site, date) and the link. CSL styles (hayagriva) and the other
-//! formats come later and will sit beside it, fed by the same [`Quote`] input.
+//! Three renderings of the same [`Quote`]s: Markdown block quotes, HTML (for the
+//! clipboard's `text/html`, what word processors paste) and plain text. All share
+//! one [`Attribution`] so the formats never disagree. CSL styles (hayagriva) and the
+//! reference formats will sit beside them, fed by the same input.
 
+mod attribution;
+mod html;
 mod markdown;
+mod text;
 
-pub use markdown::{attribution, markdown};
+pub use attribution::Attribution;
+pub use html::{html, html_sections};
+pub use markdown::{markdown, markdown_sections};
+pub use text::{text, text_sections};
 
 /// One clip with what its citation needs.
 #[derive(Debug, Clone)]
@@ -15,4 +22,11 @@ pub struct Quote<'a> {
     pub meta: &'a model::SourceMeta,
     /// The PDF page the quote is on, if any.
     pub page: Option<u32>,
+}
+
+/// A titled group of quotes, as in a claim's dossier ("Supports", ...).
+#[derive(Debug, Clone)]
+pub struct Section<'a> {
+    pub heading: String,
+    pub quotes: Vec<Quote<'a>>,
 }

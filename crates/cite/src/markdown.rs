@@ -1,7 +1,6 @@
 //! Markdown block quotes with an attribution line and the source's link.
 
-use crate::Quote;
-use model::{Author, SourceMeta};
+use crate::{Attribution, Quote, Section};
 
 /// Every quote as a Markdown block quote followed by its attribution, separated by
 /// blank lines, ready to paste into a draft.
@@ -23,54 +22,31 @@ pub fn markdown(quotes: &[Quote<'_>]) -> String {
         }
         out.push('\n');
         out.push_str("— ");
-        out.push_str(&attribution(quote.meta, quote.page));
+        out.push_str(&attribution(&Attribution::new(quote.meta, quote.page)));
         out.push('\n');
     }
     out
 }
 
-/// "Jane Doe and John Roe, “Title,” *Site*, 5 March 2024, p. 4. <https://…>"
-/// Missing parts are left out rather than shown empty.
-pub fn attribution(meta: &SourceMeta, page: Option<u32>) -> String {
-    let mut parts = Vec::new();
-    let authors = author_list(&meta.authors);
-    if !authors.is_empty() {
-        parts.push(authors);
+/// A dossier: a title, then each non-empty section under its heading.
+pub fn markdown_sections(title: &str, sections: &[Section<'_>]) -> String {
+    let mut out = format!("# {}\n", title.trim());
+    for section in sections.iter().filter(|s| !s.quotes.is_empty()) {
+        out.push_str(&format!("\n## {}\n\n", section.heading));
+        out.push_str(&markdown(&section.quotes));
     }
-    if !meta.title.is_empty() {
-        parts.push(format!("“{}”", meta.title.trim()));
-    }
-    match (&meta.container_title, &meta.publisher) {
-        (Some(site), _) => parts.push(format!("*{}*", site.trim())),
-        (None, Some(publisher)) => parts.push(publisher.trim().to_owned()),
-        (None, None) => {}
-    }
-    if let Some(date) = meta.issued {
-        parts.push(date.human());
-    }
-    if let Some(page) = page {
-        parts.push(format!("p. {page}"));
-    }
-    let mut line = parts.join(", ");
-    if let Some(url) = meta.canonical_url.as_ref().or(meta.url.as_ref()) {
+    out
+}
+
+fn attribution(a: &Attribution) -> String {
+    let mut line = a.line(|t| format!("“{t}”"), |c| format!("*{c}*"));
+    if let Some(url) = &a.url {
         if !line.is_empty() {
             line.push_str(". ");
         }
-        line.push('<');
-        line.push_str(url.trim());
-        line.push('>');
+        line.push_str(&format!("<{url}>"));
     }
     line
-}
-
-fn author_list(authors: &[Author]) -> String {
-    let names: Vec<String> = authors.iter().map(Author::display_name).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, second] => format!("{first} and {second}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-    }
 }
 
 /// A quoted line that starts with Markdown syntax ("# ", "- ", "1. ") would turn
@@ -95,6 +71,7 @@ fn escape_line_start(line: &str) -> String {
 mod tests {
     use super::*;
     use expect_test::expect;
+    use model::{Author, SourceMeta};
 
     fn reuters() -> SourceMeta {
         SourceMeta {
@@ -126,6 +103,7 @@ mod tests {
             }],
             publisher: Some("IEA".into()),
             issued: "2023".parse().ok(),
+            url: Some("javascript:alert(1)".into()),
             ..SourceMeta::default()
         };
         let out = markdown(&[

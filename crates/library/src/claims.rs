@@ -58,3 +58,54 @@ pub(crate) fn clean_statement(statement: &str) -> Result<String> {
     }
     Ok(statement)
 }
+
+impl Library {
+    /// A claim's page: its evidence grouped by stance, each group by source date.
+    pub fn claim_view(&self, id: &ClaimId) -> Result<crate::ClaimView> {
+        let reader = self.store.read();
+        let claim = reader.claim(id)?;
+        let mut evidence = Vec::new();
+        for clip_id in reader.clips_of_claim(id)? {
+            let clip = reader.clip(&clip_id)?;
+            let Some(link) = clip.claims.iter().find(|c| &c.claim_id == id) else {
+                continue;
+            };
+            let stance = link.stance;
+            let source = reader.source_summary(&clip.source_id)?;
+            evidence.push(crate::Evidence {
+                stance,
+                clip,
+                source,
+            });
+        }
+        evidence.sort_by(|a, b| {
+            (a.stance, a.source.issued, a.clip.position.start, &a.clip.id).cmp(&(
+                b.stance,
+                b.source.issued,
+                b.clip.position.start,
+                &b.clip.id,
+            ))
+        });
+        Ok(crate::ClaimView { claim, evidence })
+    }
+
+    /// Deletes a claim; its clips stay, without the link.
+    pub fn delete_claim(&mut self, id: &ClaimId) -> Result<()> {
+        self.store.write(|tx| tx.delete_claim(id))?;
+        self.apply_outbox()
+    }
+
+    /// Merges `from` into `into`: every clip linked to `from` is linked to `into`
+    /// with the same stance (unless it already was), and `from` is deleted.
+    pub fn merge_claims(&mut self, from: &ClaimId, into: &ClaimId) -> Result<ClaimSummary> {
+        if from == into {
+            return Err(Error::InvalidInput(
+                "a claim cannot be merged into itself".into(),
+            ));
+        }
+        let now = self.now();
+        self.store.write(|tx| tx.merge_claims(from, into, now))?;
+        self.apply_outbox()?;
+        self.claim(into)
+    }
+}

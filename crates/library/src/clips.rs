@@ -18,8 +18,14 @@ impl Library {
     pub fn clip(&self, id: &ClipId) -> Result<ClipView> {
         let reader = self.store.read();
         let clip = reader.clip(id)?;
+        let source = reader.source(&clip.source_id)?;
+        let citation = cite::Attribution::new(&source.meta, clip.page).plain();
         let source = reader.source_summary(&clip.source_id)?;
-        Ok(ClipView { clip, source })
+        Ok(ClipView {
+            clip,
+            source,
+            citation,
+        })
     }
 
     /// Changes a clip's note and/or tags.
@@ -36,6 +42,29 @@ impl Library {
         })?;
         self.apply_outbox()?;
         Ok(self.store.read().clip(id)?)
+    }
+
+    /// Puts back a clip that was deleted (undo): same id, quote, note and tags, and
+    /// its links to the claims that still exist.
+    pub fn restore_clip(&mut self, mut clip: Clip) -> Result<Clip> {
+        let reader = self.store.read();
+        reader.source_summary(&clip.source_id)?;
+        clip.claims.retain(|c| reader.claim(&c.claim_id).is_ok());
+        clip.updated_at = self.now();
+        self.store.write(|tx| tx.insert_clip(&clip))?;
+        self.apply_outbox()?;
+        Ok(self.store.read().clip(&clip.id)?)
+    }
+
+    /// Every tag with its clip count, most used first.
+    pub fn tags(&self) -> Result<Vec<crate::TagCount>> {
+        Ok(self
+            .store
+            .read()
+            .tags()?
+            .into_iter()
+            .map(|(name, count)| crate::TagCount { name, count })
+            .collect())
     }
 
     pub fn delete_clip(&mut self, id: &ClipId) -> Result<()> {

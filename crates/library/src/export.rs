@@ -1,27 +1,100 @@
-//! Exports of clips into drafts.
+//! Exports of clips, and of claims with their evidence, into drafts.
 
-use crate::{Library, Result};
-use model::ClipId;
+use crate::{ClaimView, Export, ExportTarget, Library, Result};
+use model::{ClipId, SourceMeta, Stance};
 
 impl Library {
     /// The clips, in the order given, as Markdown block quotes each followed by an
     /// attribution line and the source's link.
     pub fn export_markdown(&self, ids: &[ClipId]) -> Result<String> {
+        Ok(self
+            .export(&ExportTarget::Clips { ids: ids.to_vec() })?
+            .markdown)
+    }
+
+    /// An export in Markdown, HTML and plain text at once.
+    pub fn export(&self, target: &ExportTarget) -> Result<Export> {
+        match target {
+            ExportTarget::Clips { ids } => {
+                let clips = self.quotes(ids)?;
+                let quotes = as_quotes(&clips);
+                Ok(Export {
+                    markdown: cite::markdown(&quotes),
+                    html: cite::html(&quotes),
+                    text: cite::text(&quotes),
+                })
+            }
+            ExportTarget::Claim { id } => {
+                let view = self.claim_view(id)?;
+                let title = view.claim.claim.statement.clone();
+                let grouped = dossier(&view, self)?;
+                let sections: Vec<cite::Section<'_>> = grouped
+                    .iter()
+                    .map(|(heading, clips)| cite::Section {
+                        heading: heading.clone(),
+                        quotes: as_quotes(clips),
+                    })
+                    .collect();
+                Ok(Export {
+                    markdown: cite::markdown_sections(&title, &sections),
+                    html: cite::html_sections(&title, &sections),
+                    text: cite::text_sections(&title, &sections),
+                })
+            }
+        }
+    }
+
+    /// Writes an export to the file the writer chose (the whole path comes from
+    /// them, through a save dialog or the command line).
+    pub fn save_export(
+        &self,
+        target: &ExportTarget,
+        format: crate::ExportFormat,
+        path: &std::path::Path,
+    ) -> Result<()> {
+        let export = self.export(target)?;
+        std::fs::write(path, export.get(format)).map_err(crate::error::io(path))
+    }
+
+    fn quotes(&self, ids: &[ClipId]) -> Result<Vec<(String, SourceMeta, Option<u32>)>> {
         let reader = self.store.read();
-        let mut clips = Vec::with_capacity(ids.len());
+        let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let clip = reader.clip(id)?;
             let source = reader.source(&clip.source_id)?;
-            clips.push((clip, source.meta));
+            out.push((clip.quote.exact, source.meta, clip.page));
         }
-        let quotes: Vec<cite::Quote<'_>> = clips
-            .iter()
-            .map(|(clip, meta)| cite::Quote {
-                text: &clip.quote.exact,
-                meta,
-                page: clip.page,
-            })
-            .collect();
-        Ok(cite::markdown(&quotes))
+        Ok(out)
     }
+}
+
+type Owned = (String, SourceMeta, Option<u32>);
+
+fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
+    clips
+        .iter()
+        .map(|(text, meta, page)| cite::Quote {
+            text,
+            meta,
+            page: *page,
+        })
+        .collect()
+}
+
+fn dossier(view: &ClaimView, lib: &Library) -> Result<Vec<(String, Vec<Owned>)>> {
+    let mut out = Vec::new();
+    for (stance, heading) in [
+        (Stance::Supports, "Supports"),
+        (Stance::Contradicts, "Contradicts"),
+        (Stance::Context, "Context"),
+    ] {
+        let ids: Vec<ClipId> = view
+            .evidence
+            .iter()
+            .filter(|e| e.stance == stance)
+            .map(|e| e.clip.id.clone())
+            .collect();
+        out.push((heading.to_owned(), lib.quotes(&ids)?));
+    }
+    Ok(out)
 }

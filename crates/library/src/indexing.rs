@@ -2,7 +2,8 @@
 
 use crate::{Library, Result};
 use model::{Author, ClipId, SourceId, SourceSummary};
-use search::{ClipDoc, IndexOp, IndexState};
+use model::{BlockKind, Source, SourceText};
+use search::{ClipDoc, IndexOp, IndexState, PassageDoc};
 use std::collections::HashMap;
 use store::{OutboxEntity, Reader};
 
@@ -57,13 +58,17 @@ impl Library {
     /// Rebuilds the whole index from the database.
     pub fn rebuild_index(&mut self, high_water: u64) -> Result<()> {
         let reader = self.store.read();
-        let ids = reader.clip_ids()?;
         let mut sources = HashMap::new();
-        let docs = ids
-            .iter()
-            .map(|id| clip_doc(&reader, &mut sources, id))
-            .collect::<Result<Vec<_>>>()?;
-        self.index.rebuild(docs.into_iter().flatten(), high_water)?;
+        let mut ops = Vec::new();
+        for id in reader.source_ids()? {
+            ops.push(passages_op(&reader.source(&id)?));
+        }
+        for id in reader.clip_ids()? {
+            if let Some(doc) = clip_doc(&reader, &mut sources, &id)? {
+                ops.push(IndexOp::UpsertClip(doc));
+            }
+        }
+        self.index.rebuild(ops.into_iter(), high_water)?;
         self.applied_seq = high_water;
         self.store.write(|tx| tx.prune_outbox(high_water))?;
         Ok(())
@@ -82,25 +87,40 @@ impl Library {
             let reader = self.store.read();
             let mut sources = HashMap::new();
             let mut clips: Vec<ClipId> = Vec::new();
-            for entry in &entries {
-                match (entry.entity, entry.op) {
-                    (OutboxEntity::Clip, _) => clips.push(ClipId(entry.entity_id.clone())),
-                    (OutboxEntity::Source, _) => {
-                        clips.extend(reader.clips_of_source(&SourceId(entry.entity_id.clone()))?)
+            let mut ops = Vec::new();
+            let mut sources_done = std::collections::HashSet::new();
+            for entry in entries.iter().rev() {
+                match entry.entity {
+                    OutboxEntity::Clip => clips.push(ClipId(entry.entity_id.clone())),
+                    OutboxEntity::Source => {
+                        let id = SourceId(entry.entity_id.clone());
+                        if !sources_done.insert(id.clone()) {
+                            continue;
+                        }
+                        match reader.source(&id) {
+                            Ok(source) => ops.push(passages_op(&source)),
+                            Err(store::StoreError::NotFound { .. }) => {
+                                ops.push(IndexOp::ReplacePassages {
+                                    source_id: id.clone(),
+                                    passages: Vec::new(),
+                                })
+                            }
+                            Err(e) => return Err(e.into()),
+                        }
+                        clips.extend(reader.clips_of_source(&id)?);
                     }
                 }
             }
             // Each clip is written once, in its current state: a clip that is gone
             // (whatever its entries said) is deleted from the index.
             let mut seen = std::collections::HashSet::new();
-            let mut ops = Vec::new();
-            for id in clips.into_iter().rev() {
+            for id in clips {
                 if !seen.insert(id.clone()) {
                     continue;
                 }
                 ops.push(match clip_doc(&reader, &mut sources, &id)? {
-                    Some(doc) => IndexOp::Upsert(doc),
-                    None => IndexOp::Delete(id),
+                    Some(doc) => IndexOp::UpsertClip(doc),
+                    None => IndexOp::DeleteClip(id),
                 });
             }
             self.index.apply(ops, last)?;
@@ -147,8 +167,59 @@ fn clip_doc(
         quote: clip.quote.exact,
         note: clip.note,
         tags: clip.tags,
+        stances: clip
+            .claims
+            .iter()
+            .map(|c| c.stance.as_str().to_owned())
+            .collect(),
         claims: clip.claims.into_iter().map(|c| c.statement).collect(),
         source_title: source.title.clone(),
         authors: source.authors.iter().map(Author::display_name).collect(),
     }))
+}
+
+/// Passages longer than this many characters are cut into chunks near it.
+const PASSAGE_CHARS: usize = 1200;
+
+/// The passages of a source's text: one per block, long blocks cut at spaces.
+fn passages_op(source: &Source) -> IndexOp {
+    let text = SourceText::new(&source.blocks);
+    let authors: Vec<String> = source
+        .meta
+        .authors
+        .iter()
+        .map(Author::display_name)
+        .collect();
+    let mut passages = Vec::new();
+    for (block, &start) in source.blocks.iter().zip(text.block_starts()) {
+        if block.kind == BlockKind::PageBreak {
+            continue;
+        }
+        let chars: Vec<char> = block.text.chars().collect();
+        let mut from = 0;
+        while from < chars.len() {
+            let mut to = (from + PASSAGE_CHARS).min(chars.len());
+            if to < chars.len() {
+                // Cut at the last space of the chunk, if it has one past its middle.
+                if let Some(space) = chars[from..to].iter().rposition(|c| c.is_whitespace()) {
+                    if space > PASSAGE_CHARS / 2 {
+                        to = from + space + 1;
+                    }
+                }
+            }
+            passages.push(PassageDoc {
+                source_id: source.id.clone(),
+                source_title: source.meta.title.clone(),
+                authors: authors.clone(),
+                text: chars[from..to].iter().collect(),
+                start: (start + from) as u32,
+                end: (start + to) as u32,
+            });
+            from = to;
+        }
+    }
+    IndexOp::ReplacePassages {
+        source_id: source.id.clone(),
+        passages,
+    }
 }

@@ -25,7 +25,10 @@ pub use bulk::{BulkProgress, BulkRecord, BulkReport, BulkSource};
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
 pub use ingest::TextFormat;
-pub use wire::{ClipEdit, ClipView, NewClaim, NewClip, NewSource, SourceView};
+pub use wire::{
+    ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportTarget, NewClaim, NewClip,
+    NewSource, SourceView, TagCount,
+};
 
 use model::Timestamp;
 use std::path::{Path, PathBuf};

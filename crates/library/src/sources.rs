@@ -25,6 +25,60 @@ impl Library {
         Ok(source)
     }
 
+    /// Imports a text or Markdown file as a new source. The title is the document's
+    /// first heading (Markdown), else its first line if short, else the file name.
+    pub fn import_file(&mut self, path: &std::path::Path) -> Result<Source> {
+        let bytes = std::fs::read(path).map_err(crate::error::io(path))?;
+        let name = path.display().to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let markdown = matches!(ext.as_str(), "md" | "markdown" | "mdown");
+        if !markdown && !matches!(ext.as_str(), "txt" | "text" | "") {
+            return Err(Error::InvalidInput(format!(
+                "{name}: Commonplace reads .txt and .md files so far; .{ext} files are not supported yet"
+            )));
+        }
+        if bytes.contains(&0) {
+            return Err(Error::InvalidInput(format!(
+                "{name} is not a text file (it contains binary data)"
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::InvalidInput(format!(
+                "{name} is not UTF-8 text (invalid byte at position {}); convert it to UTF-8 first",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let format = if markdown {
+            TextFormat::Markdown
+        } else {
+            TextFormat::Plain
+        };
+        let blocks = ingest::blocks(&text, format)
+            .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
+        let title = title_of(&blocks).unwrap_or_else(|| {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Untitled".into())
+        });
+        let kind = if markdown {
+            SourceKind::Markdown
+        } else {
+            SourceKind::Text
+        };
+        let meta = clean_meta(SourceMeta {
+            title,
+            ..SourceMeta::default()
+        })?;
+        let source = build_source(kind, meta, blocks, self.now());
+        self.store.write(|tx| tx.insert_source(&source))?;
+        self.apply_outbox()?;
+        Ok(source)
+    }
+
     /// Every source, newest first, with its clip count.
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
         Ok(self.store.read().sources()?)
@@ -39,15 +93,23 @@ impl Library {
             .iter()
             .map(|c| reader.clip(c))
             .collect::<Result<Vec<_>, _>>()?;
-        let block_starts = SourceText::new(&source.blocks)
-            .block_starts()
+        let text = SourceText::new(&source.blocks);
+        let block_starts = text.block_starts().iter().map(|&s| s as u32).collect();
+        let orphaned = clips
             .iter()
-            .map(|&s| s as u32)
+            .filter(|c| {
+                let at = text.slice(c.position.start as usize, c.position.end as usize);
+                at != Some(c.quote.exact.as_str())
+            })
+            .map(|c| c.id.clone())
             .collect();
+        let citation = cite::Attribution::new(&source.meta, None).plain();
         Ok(SourceView {
             source,
             block_starts,
             clips,
+            orphaned,
+            citation,
         })
     }
 }
@@ -103,4 +165,15 @@ pub(crate) fn clean_meta(mut meta: SourceMeta) -> Result<SourceMeta> {
     }
     meta.authors.retain(|a| !a.display_name().trim().is_empty());
     Ok(meta)
+}
+
+/// A title taken from the text: the first heading, or a short first paragraph.
+fn title_of(blocks: &[model::Block]) -> Option<String> {
+    let first = blocks.first()?;
+    let heading = blocks.iter().find(|b| b.kind == model::BlockKind::Heading);
+    match heading {
+        Some(h) => Some(h.text.clone()),
+        None if first.text.chars().count() <= 120 => Some(first.text.clone()),
+        None => None,
+    }
 }

@@ -1,6 +1,6 @@
 //! Requests and views of the use-cases: the shapes the UI and the CLI send and get.
 
-use model::{Clip, Source, SourceMeta, SourceSummary};
+use model::{ClaimSummary, Clip, ClipId, Source, SourceMeta, SourceSummary, Stance};
 use serde::{Deserialize, Serialize};
 
 /// A source the writer adds from text they give.
@@ -62,6 +62,11 @@ pub struct SourceView {
     /// Start offset of each block in the source text (code points), in block order.
     pub block_starts: Vec<u32>,
     pub clips: Vec<Clip>,
+    /// Clips whose quote is no longer at their offsets in the text: shown apart,
+    /// never dropped.
+    pub orphaned: Vec<ClipId>,
+    /// The attribution line a citation of this source starts from.
+    pub citation: String,
 }
 
 /// A clip with the source it came from.
@@ -71,4 +76,75 @@ pub struct SourceView {
 pub struct ClipView {
     pub clip: Clip,
     pub source: SourceSummary,
+    /// The attribution line of the clip as an export writes it (plain text).
+    pub citation: String,
+}
+
+/// A tag and how many clips carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TagCount {
+    pub name: String,
+    pub count: u32,
+}
+
+/// One clip of a claim's evidence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    pub stance: Stance,
+    pub clip: Clip,
+    pub source: SourceSummary,
+}
+
+/// A claim's page: the claim and its evidence, supports first, then contradicts,
+/// then context; within a stance, by the source's date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimView {
+    pub claim: ClaimSummary,
+    pub evidence: Vec<Evidence>,
+}
+
+/// What to export: chosen clips, or a claim with its evidence grouped by stance.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ExportTarget {
+    Clips { ids: Vec<ClipId> },
+    Claim { id: model::ClaimId },
+}
+
+/// An export in every format it is offered in: the clipboard gets `html` and
+/// `text` together; a Markdown editor wants `markdown`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Export {
+    pub markdown: String,
+    pub html: String,
+    pub text: String,
+}
+
+/// One of an export's formats, for saving to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    Markdown,
+    Html,
+    Text,
+}
+
+impl Export {
+    pub fn get(&self, format: ExportFormat) -> &str {
+        match format {
+            ExportFormat::Markdown => &self.markdown,
+            ExportFormat::Html => &self.html,
+            ExportFormat::Text => &self.text,
+        }
+    }
 }

@@ -17,7 +17,7 @@ mod text;
 pub use claim::{Claim, ClaimLink, ClaimSummary, Stance, StanceError};
 pub use clip::{Clip, ClipClaim, TextPositionSelector, TextQuoteSelector};
 pub use date::{DateError, PartialDate};
-pub use hit::{ClipHit, SearchResults, SnippetPart};
+pub use hit::{ClipHit, FacetCount, Facets, PassageHit, SearchResults, SnippetPart};
 pub use ids::{ClaimId, ClipId, SourceId};
 pub use source::{Author, Block, BlockKind, Source, SourceKind, SourceMeta, SourceSummary};
 pub use text::{SourceText, QUOTE_CONTEXT_CHARS};

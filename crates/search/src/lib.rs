@@ -8,21 +8,20 @@
 //!
 //! Only `library` calls this crate, and it never sees SQLite.
 
+mod query;
 mod schema;
 mod snippet;
 
-use model::{ClipHit, ClipId, SearchResults, SourceId};
+use model::{ClipId, SearchResults, SourceId};
 use schema::Fields;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::QueryParser;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// Bumped whenever the schema or the analysis of text changes: an index of another
 /// format is rebuilt on open.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -57,15 +56,34 @@ pub struct ClipDoc {
     pub note: String,
     pub tags: Vec<String>,
     pub claims: Vec<String>,
+    /// The stances of the clip's claim links.
+    pub stances: Vec<String>,
     pub source_title: String,
     pub authors: Vec<String>,
+}
+
+/// A passage of a source's text: a block, or a chunk of a long block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageDoc {
+    pub source_id: SourceId,
+    pub source_title: String,
+    pub authors: Vec<String>,
+    pub text: String,
+    /// Offsets of the passage in the source text, in code points.
+    pub start: u32,
+    pub end: u32,
 }
 
 /// A change to apply to the index.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexOp {
-    Upsert(ClipDoc),
-    Delete(ClipId),
+    UpsertClip(ClipDoc),
+    DeleteClip(ClipId),
+    /// Replaces every passage of a source (an empty list removes them).
+    ReplacePassages {
+        source_id: SourceId,
+        passages: Vec<PassageDoc>,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -120,29 +138,44 @@ impl SearchIndex {
     /// bring the index to. Visible to searches when this returns.
     pub fn apply(&mut self, ops: Vec<IndexOp>, seq: u64) -> Result<()> {
         for op in ops {
-            match op {
-                IndexOp::Upsert(doc) => {
-                    self.delete(&doc.id);
-                    self.writer.add_document(self.fields.document(&doc))?;
+            self.stage(op)?;
+        }
+        self.commit(seq)
+    }
+
+    /// Replaces everything in the index with what `ops` add.
+    pub fn rebuild(&mut self, ops: impl Iterator<Item = IndexOp>, seq: u64) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        for op in ops {
+            self.stage(op)?;
+        }
+        self.commit(seq)
+    }
+
+    fn stage(&mut self, op: IndexOp) -> Result<()> {
+        let f = self.fields;
+        match op {
+            IndexOp::UpsertClip(doc) => {
+                self.writer
+                    .delete_term(Term::from_field_text(f.id, doc.id.as_str()));
+                self.writer.add_document(f.clip_document(&doc))?;
+            }
+            IndexOp::DeleteClip(id) => {
+                self.writer
+                    .delete_term(Term::from_field_text(f.id, id.as_str()));
+            }
+            IndexOp::ReplacePassages {
+                source_id,
+                passages,
+            } => {
+                self.writer
+                    .delete_term(Term::from_field_text(f.passage_of, source_id.as_str()));
+                for passage in &passages {
+                    self.writer.add_document(f.passage_document(passage))?;
                 }
-                IndexOp::Delete(id) => self.delete(&id),
             }
         }
-        self.commit(seq)
-    }
-
-    /// Replaces everything in the index with `docs`.
-    pub fn rebuild(&mut self, docs: impl Iterator<Item = ClipDoc>, seq: u64) -> Result<()> {
-        self.writer.delete_all_documents()?;
-        for doc in docs {
-            self.writer.add_document(self.fields.document(&doc))?;
-        }
-        self.commit(seq)
-    }
-
-    fn delete(&mut self, id: &ClipId) {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.id, id.as_str()));
+        Ok(())
     }
 
     fn commit(&mut self, seq: u64) -> Result<()> {
@@ -186,55 +219,17 @@ impl SearchIndex {
         Ok(ids)
     }
 
-    /// Ranked clips for a query typed by a writer. Never fails on a malformed
-    /// query: the parts that parse are used and the rest is ignored.
+    /// Ranked clips and passages for a query typed by a writer, with facet counts
+    /// over the matching clips. Never fails on a malformed query: the parts that
+    /// parse are used and the rest is ignored.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
-        let mut results = SearchResults {
-            query: query.to_owned(),
-            hits: Vec::new(),
-            total: 0,
-        };
-        if query.trim().is_empty() || limit == 0 {
-            return Ok(results);
-        }
-        let f = &self.fields;
-        let mut parser = QueryParser::for_index(
+        query::search(
             &self.index,
-            vec![f.quote, f.note, f.tags, f.claims, f.source_title, f.authors],
-        );
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(f.quote, 2.0);
-        let (parsed, _errors) = parser.parse_query_lenient(query);
-        let searcher = self.reader.searcher();
-        let (top, total) = searcher.search(
-            &parsed,
-            &(TopDocs::with_limit(limit).order_by_score(), Count),
-        )?;
-        results.total = total as u32;
-        let snippets = snippet::Snippets::new(&searcher, &*parsed, f.quote)?;
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            let quote = text(f.quote);
-            results.hits.push(ClipHit {
-                clip_id: ClipId(text(f.id)),
-                source_id: SourceId(text(f.source_id)),
-                source_title: text(f.source_title),
-                score,
-                snippet: snippets.parts(&doc, &quote),
-                note: text(f.note),
-                tags: doc
-                    .get_all(f.tags)
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect(),
-            });
-        }
-        Ok(results)
+            &self.reader.searcher(),
+            &self.fields,
+            query,
+            limit,
+        )
     }
 }
 

@@ -1,11 +1,15 @@
 //! The index schema and the analysis of text.
 //!
+//! One index holds two kinds of documents: clips, and passages of sources' text
+//! (one per block, long blocks cut into chunks). Field names are what a writer types
+//! before a colon: `tag:`, `claim:`, `stance:`, `source:` (the title), `author:`.
 //! Text is split on word boundaries, lower-cased and folded to ASCII (so "cafe"
-//! finds "café"), without stemming for now: exact phrase queries stay exact.
+//! finds "café"), without stemming: exact phrase queries stay exact.
 
-use crate::ClipDoc;
+use crate::{ClipDoc, PassageDoc};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, INDEXED,
+    STORED, STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
@@ -13,40 +17,68 @@ use tantivy::tokenizer::{
 use tantivy::{doc, Index, TantivyDocument};
 
 pub(crate) const TEXT_ANALYZER: &str = "commonplace_text";
+pub(crate) const CLIP: &str = "clip";
+pub(crate) const PASSAGE: &str = "passage";
 
 #[derive(Clone, Copy)]
-/// Field names are what a writer types before a colon: `tag:`, `claim:`,
-/// `source:` (the title) and `author:`.
 pub(crate) struct Fields {
+    /// "clip" or "passage".
+    pub kind: Field,
+    /// Clip id (clips only).
     pub id: Field,
     pub source_id: Field,
+    /// The source id again, on passages only: deleting by it removes a source's
+    /// passages and leaves its clips alone.
+    pub passage_of: Field,
     pub quote: Field,
     pub note: Field,
-    pub tags: Field,
-    pub claims: Field,
-    pub source_title: Field,
-    pub authors: Field,
+    pub tag: Field,
+    pub claim: Field,
+    pub stance: Field,
+    pub source: Field,
+    pub author: Field,
+    /// Passage text.
+    pub text: Field,
+    pub start: Field,
+    pub end: Field,
+    pub f_tag: Field,
+    pub f_claim: Field,
+    pub f_stance: Field,
+    pub f_source: Field,
+    pub f_author: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
-    let mut builder = Schema::builder();
+    let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(TEXT_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let stored_text = text.clone().set_stored();
+    let stored = text.clone().set_stored();
+    let facet = FacetOptions::default();
     let fields = Fields {
-        id: builder.add_text_field("id", STRING | STORED),
-        source_id: builder.add_text_field("source_id", STRING | STORED),
-        quote: builder.add_text_field("quote", stored_text.clone()),
-        note: builder.add_text_field("note", stored_text.clone()),
-        tags: builder.add_text_field("tag", stored_text.clone()),
-        claims: builder.add_text_field("claim", text),
-        source_title: builder.add_text_field("source", stored_text.clone()),
-        authors: builder.add_text_field("author", stored_text),
+        kind: b.add_text_field("kind", STRING),
+        id: b.add_text_field("id", STRING | STORED),
+        source_id: b.add_text_field("source_id", STRING | STORED),
+        passage_of: b.add_text_field("passage_of", STRING),
+        quote: b.add_text_field("quote", stored.clone()),
+        note: b.add_text_field("note", stored.clone()),
+        tag: b.add_text_field("tag", stored.clone()),
+        claim: b.add_text_field("claim", text.clone()),
+        stance: b.add_text_field("stance", text),
+        source: b.add_text_field("source", stored.clone()),
+        author: b.add_text_field("author", stored.clone()),
+        text: b.add_text_field("text", stored),
+        start: b.add_u64_field("start", INDEXED | STORED),
+        end: b.add_u64_field("end", STORED),
+        f_tag: b.add_facet_field("f_tag", facet.clone()),
+        f_claim: b.add_facet_field("f_claim", facet.clone()),
+        f_stance: b.add_facet_field("f_stance", facet.clone()),
+        f_source: b.add_facet_field("f_source", facet.clone()),
+        f_author: b.add_facet_field("f_author", facet),
     };
-    (builder.build(), fields)
+    (b.build(), fields)
 }
 
 pub(crate) fn register_tokenizers(index: &Index) {
@@ -58,23 +90,55 @@ pub(crate) fn register_tokenizers(index: &Index) {
     index.tokenizers().register(TEXT_ANALYZER, analyzer);
 }
 
+fn facet(value: &str) -> tantivy::schema::Facet {
+    tantivy::schema::Facet::from_path([value])
+}
+
 impl Fields {
-    pub(crate) fn document(&self, clip: &ClipDoc) -> TantivyDocument {
+    pub(crate) fn clip_document(&self, clip: &ClipDoc) -> TantivyDocument {
         let mut doc = doc!(
+            self.kind => CLIP,
             self.id => clip.id.as_str(),
             self.source_id => clip.source_id.as_str(),
             self.quote => clip.quote.as_str(),
             self.note => clip.note.as_str(),
-            self.source_title => clip.source_title.as_str(),
+            self.source => clip.source_title.as_str(),
         );
+        doc.add_facet(self.f_source, facet(&clip.source_title));
         for tag in &clip.tags {
-            doc.add_text(self.tags, tag);
+            doc.add_text(self.tag, tag);
+            doc.add_facet(self.f_tag, facet(tag));
         }
         for claim in &clip.claims {
-            doc.add_text(self.claims, claim);
+            doc.add_text(self.claim, claim);
+            doc.add_facet(self.f_claim, facet(claim));
+        }
+        let mut stances = clip.stances.clone();
+        stances.sort();
+        stances.dedup();
+        for stance in &stances {
+            doc.add_text(self.stance, stance);
+            doc.add_facet(self.f_stance, facet(stance));
         }
         for author in &clip.authors {
-            doc.add_text(self.authors, author);
+            doc.add_text(self.author, author);
+            doc.add_facet(self.f_author, facet(author));
+        }
+        doc
+    }
+
+    pub(crate) fn passage_document(&self, passage: &PassageDoc) -> TantivyDocument {
+        let mut doc = doc!(
+            self.kind => PASSAGE,
+            self.source_id => passage.source_id.as_str(),
+            self.passage_of => passage.source_id.as_str(),
+            self.source => passage.source_title.as_str(),
+            self.text => passage.text.as_str(),
+            self.start => passage.start as u64,
+            self.end => passage.end as u64,
+        );
+        for author in &passage.authors {
+            doc.add_text(self.author, author);
         }
         doc
     }

@@ -6,7 +6,7 @@ use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument};
 
-/// Quotes up to this many characters are shown whole; longer ones are cut around
+/// Texts up to this many characters are shown whole; longer ones are cut around
 /// the best-matching fragment.
 const MAX_SNIPPET_CHARS: usize = 240;
 
@@ -25,21 +25,35 @@ impl Snippets {
         Ok(Snippets { generator })
     }
 
-    pub(crate) fn parts(&self, doc: &TantivyDocument, quote: &str) -> Vec<SnippetPart> {
+    /// The snippet of `text` (the field's stored value in `doc`), and where the
+    /// first match lies in `text`, in code points.
+    pub(crate) fn parts(
+        &self,
+        doc: &TantivyDocument,
+        text: &str,
+    ) -> (Vec<SnippetPart>, Option<(u32, u32)>) {
         let snippet = self.generator.snippet_from_doc(doc);
         let fragment = snippet.fragment();
         if fragment.is_empty() {
-            // Nothing matched in the quote itself (the hit came from the note, a tag
-            // or the source): show the start of the quote, unmarked.
-            return vec![SnippetPart {
-                text: truncate_chars(quote, MAX_SNIPPET_CHARS),
+            // Nothing matched in this field (the hit came from a note, a tag or
+            // the source): show the start of the text, unmarked.
+            let part = SnippetPart {
+                text: truncate_chars(text, MAX_SNIPPET_CHARS),
                 matched: false,
-            }];
+            };
+            return (vec![part], None);
         }
-        split(
-            fragment,
-            snippet.highlighted().iter().map(|r| (r.start, r.end)),
-        )
+        let ranges: Vec<(usize, usize)> = snippet
+            .highlighted()
+            .iter()
+            .map(|r| (r.start, r.end))
+            .collect();
+        let first = ranges.first().and_then(|&(start, end)| {
+            let at = text.find(fragment)?;
+            let chars = |bytes: usize| text[..bytes].chars().count() as u32;
+            Some((chars(at + start), chars(at + end)))
+        });
+        (split(fragment, ranges.into_iter()), first)
     }
 }
 

@@ -177,3 +177,43 @@ impl Reader<'_> {
             .map(ClaimId))
     }
 }
+
+impl Tx<'_> {
+    /// Deletes a claim and its links; the clips it was linked to are re-indexed.
+    pub fn delete_claim(&self, id: &ClaimId) -> Result<()> {
+        let clips = self.read().clips_of_claim(id)?;
+        let deleted = self
+            .conn
+            .execute("DELETE FROM claims WHERE id = ?1", [id.as_str()])?;
+        if deleted == 0 {
+            return Err(not_found(id));
+        }
+        for clip in clips {
+            self.append_outbox(OutboxEntity::Clip, clip.as_str(), OutboxOp::Upsert)?;
+        }
+        Ok(())
+    }
+
+    /// Moves every link of `from` to `into` (a clip linked to both keeps its link
+    /// to `into`), then deletes `from`.
+    pub fn merge_claims(&self, from: &ClaimId, into: &ClaimId, now: Timestamp) -> Result<()> {
+        if from == into {
+            return Ok(());
+        }
+        self.read().claim(into)?;
+        let clips = self.read().clips_of_claim(from)?;
+        self.conn.execute(
+            "UPDATE OR IGNORE claim_links SET claim_id = ?2 WHERE claim_id = ?1",
+            params![from.as_str(), into.as_str()],
+        )?;
+        self.conn.execute(
+            "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
+            params![into.as_str(), now],
+        )?;
+        self.delete_claim(from)?;
+        for clip in clips {
+            self.append_outbox(OutboxEntity::Clip, clip.as_str(), OutboxOp::Upsert)?;
+        }
+        Ok(())
+    }
+}

@@ -191,3 +191,14 @@ pub(crate) fn parse_stance(s: &str) -> Result<Stance> {
     s.parse()
         .map_err(|e: model::StanceError| StoreError::Corrupt(e.to_string()))
 }
+
+impl Reader<'_> {
+    /// Every tag with the number of clips carrying it, most used first.
+    pub fn tags(&self) -> Result<Vec<(String, u32)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT tag, COUNT(*) AS n FROM clip_tags GROUP BY tag ORDER BY n DESC, tag COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

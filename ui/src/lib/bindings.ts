@@ -72,7 +72,26 @@ export type ClipHit = { clipId: ClipId, sourceId: SourceId, sourceTitle: string,
  */
 snippet: Array<SnippetPart>, note: string, tags: Array<string>, };
 
-export type SearchResults = { query: string, hits: Array<ClipHit>, total: number, };
+export type PassageHit = { sourceId: SourceId, sourceTitle: string, score: number, snippet: Array<SnippetPart>, 
+/**
+ * Where the passage lies in the source text (code points).
+ */
+start: number, end: number, 
+/**
+ * Where the first matched words lie in the source text (code points), so the
+ * reader can open at them and highlight them.
+ */
+matchStart: number, matchEnd: number, };
+
+export type FacetCount = { value: string, count: number, };
+
+export type Facets = { tags: Array<FacetCount>, claims: Array<FacetCount>, stances: Array<FacetCount>, sources: Array<FacetCount>, authors: Array<FacetCount>, };
+
+export type SearchResults = { query: string, hits: Array<ClipHit>, 
+/**
+ * How many clips match in all (more than `hits` when the limit cut them).
+ */
+total: number, passages: Array<PassageHit>, passageTotal: number, facets: Facets, };
 
 export type NewSource = { text: string, 
 /**
@@ -98,9 +117,34 @@ export type SourceView = { source: Source,
 /**
  * Start offset of each block in the source text (code points), in block order.
  */
-blockStarts: Array<number>, clips: Array<Clip>, };
+blockStarts: Array<number>, clips: Array<Clip>, 
+/**
+ * Clips whose quote is no longer at their offsets in the text: shown apart,
+ * never dropped.
+ */
+orphaned: Array<ClipId>, 
+/**
+ * The attribution line a citation of this source starts from.
+ */
+citation: string, };
 
-export type ClipView = { clip: Clip, source: SourceSummary, };
+export type ClipView = { clip: Clip, source: SourceSummary, 
+/**
+ * The attribution line of the clip as an export writes it (plain text).
+ */
+citation: string, };
+
+export type TagCount = { name: string, count: number, };
+
+export type Evidence = { stance: Stance, clip: Clip, source: SourceSummary, };
+
+export type ClaimView = { claim: ClaimSummary, evidence: Array<Evidence>, };
+
+export type ExportTarget = { "kind": "clips", ids: Array<ClipId>, } | { "kind": "claim", id: ClaimId, };
+
+export type Export = { markdown: string, html: string, text: string, };
+
+export type ExportFormat = "markdown" | "html" | "text";
 
 export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "io" | "internal";
 

@@ -18,9 +18,12 @@ fn render() -> String {
         model::BlockKind, model::Block, model::Source, model::SourceSummary,
         model::TextQuoteSelector, model::TextPositionSelector, model::Stance,
         model::ClipClaim, model::Clip, model::Claim, model::ClaimSummary, model::ClaimLink,
-        model::SnippetPart, model::ClipHit, model::SearchResults,
+        model::SnippetPart, model::ClipHit, model::PassageHit, model::FacetCount, model::Facets,
+        model::SearchResults,
         library::NewSource, library::NewClip, library::ClipEdit, library::NewClaim,
-        library::SourceView, library::ClipView, library::ErrorCode, library::ApiError,
+        library::SourceView, library::ClipView, library::TagCount, library::Evidence,
+        library::ClaimView, library::ExportTarget, library::Export, library::ExportFormat, library::ErrorCode,
+        library::ApiError,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

@@ -1,0 +1,85 @@
+//! The attribution line under a quote: who, what, where, when, and the link.
+
+use model::{Author, SourceMeta};
+
+/// The parts of an attribution, each present only when the source has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub authors: Option<String>,
+    pub title: Option<String>,
+    /// Site, newspaper or journal (set in italics where the format has them).
+    pub container: Option<String>,
+    /// The publisher, shown when there is no container.
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub page: Option<u32>,
+    /// Only web addresses (http, https) are kept: a link is something to click.
+    pub url: Option<String>,
+}
+
+impl Attribution {
+    pub fn new(meta: &SourceMeta, page: Option<u32>) -> Attribution {
+        let names: Vec<String> = meta.authors.iter().map(Author::display_name).collect();
+        let authors = match names.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [first, second] => Some(format!("{first} and {second}")),
+            [rest @ .., last] => Some(format!("{}, and {last}", rest.join(", "))),
+        };
+        let nonempty = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        let url = meta
+            .canonical_url
+            .as_deref()
+            .or(meta.url.as_deref())
+            .map(str::trim)
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .map(str::to_owned);
+        Attribution {
+            authors,
+            title: nonempty(&meta.title),
+            container: meta.container_title.as_deref().and_then(nonempty),
+            publisher: meta.publisher.as_deref().and_then(nonempty),
+            date: meta.issued.map(|d| d.human()),
+            page,
+            url,
+        }
+    }
+
+    /// The line without the link, with each part passed through `title` and
+    /// `container` for the format's emphasis.
+    pub fn line(
+        &self,
+        title: impl Fn(&str) -> String,
+        container: impl Fn(&str) -> String,
+    ) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.authors {
+            parts.push(a.clone());
+        }
+        if let Some(t) = &self.title {
+            parts.push(title(t));
+        }
+        if let Some(c) = &self.container {
+            parts.push(container(c));
+        } else if let Some(p) = &self.publisher {
+            parts.push(p.clone());
+        }
+        if let Some(d) = &self.date {
+            parts.push(d.clone());
+        }
+        if let Some(p) = self.page {
+            parts.push(format!("p. {p}"));
+        }
+        parts.join(", ")
+    }
+
+    /// The plain-text line, with the link: what a preview shows.
+    pub fn plain(&self) -> String {
+        let line = self.line(|t| format!("“{t}”"), str::to_owned);
+        match (&self.url, line.is_empty()) {
+            (Some(url), true) => url.clone(),
+            (Some(url), false) => format!("{line}. {url}"),
+            (None, _) => line,
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Running a writer's query: clips and passages, snippets and facet counts.
+//!
+//! The same query string is parsed twice. For clips, bare words search the quote,
+//! the note, tags, claims, and the source's title and authors. For passages, bare
+//! words search only the passage text (a word of a title would otherwise match every
+//! passage of that source), while `source:` and `author:` still filter them.
+
+use crate::schema::{Fields, CLIP, PASSAGE};
+use crate::snippet::Snippets;
+use crate::Result;
+use model::{ClipHit, ClipId, FacetCount, Facets, PassageHit, SearchResults, SourceId};
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{Index, Searcher, TantivyDocument, Term};
+
+/// How many values of each facet are returned.
+const FACET_VALUES: usize = 30;
+/// Passages shown next to the clips.
+const PASSAGE_LIMIT: usize = 20;
+
+pub(crate) fn search(
+    index: &Index,
+    searcher: &Searcher,
+    f: &Fields,
+    query: &str,
+    limit: usize,
+) -> Result<SearchResults> {
+    let mut results = SearchResults {
+        query: query.to_owned(),
+        hits: Vec::new(),
+        total: 0,
+        passages: Vec::new(),
+        passage_total: 0,
+        facets: Facets::default(),
+    };
+    if query.trim().is_empty() || limit == 0 {
+        return Ok(results);
+    }
+    let clip_query = parse(
+        index,
+        f,
+        query,
+        CLIP,
+        &[f.quote, f.note, f.tag, f.claim, f.source, f.author],
+    );
+    search_clips(searcher, f, &*clip_query, limit, &mut results)?;
+    let passage_query = parse(index, f, query, PASSAGE, &[f.text]);
+    search_passages(searcher, f, &*passage_query, &mut results)?;
+    Ok(results)
+}
+
+/// The query restricted to one kind of document, or a query that matches nothing
+/// when nothing of it parsed for that kind.
+fn parse(index: &Index, f: &Fields, query: &str, kind: &str, defaults: &[Field]) -> Box<dyn Query> {
+    let mut parser = QueryParser::for_index(index, defaults.to_vec());
+    parser.set_conjunction_by_default();
+    parser.set_field_boost(f.quote, 2.0);
+    let (parsed, _errors) = parser.parse_query_lenient(query);
+    let kind = TermQuery::new(
+        Term::from_field_text(f.kind, kind),
+        IndexRecordOption::Basic,
+    );
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, parsed),
+        (Occur::Must, Box::new(kind)),
+    ]))
+}
+
+fn search_clips(
+    searcher: &Searcher,
+    f: &Fields,
+    query: &dyn Query,
+    limit: usize,
+    results: &mut SearchResults,
+) -> Result<()> {
+    let mut multi = MultiCollector::new();
+    let top = multi.add_collector(TopDocs::with_limit(limit).order_by_score());
+    let count = multi.add_collector(Count);
+    let facet_fields = [f.f_tag, f.f_claim, f.f_stance, f.f_source, f.f_author];
+    let facet_handles: Vec<_> = facet_fields
+        .iter()
+        .map(|field| {
+            let name = searcher.schema().get_field_name(*field).to_owned();
+            let mut collector = FacetCollector::for_field(name);
+            collector.add_facet("/");
+            multi.add_collector(collector)
+        })
+        .collect();
+    let mut fruits = searcher.search(query, &multi)?;
+    let top = top.extract(&mut fruits);
+    results.total = count.extract(&mut fruits) as u32;
+    let mut facet_lists = facet_handles.into_iter().map(|handle| {
+        let counts = handle.extract(&mut fruits);
+        counts
+            .top_k("/", FACET_VALUES)
+            .into_iter()
+            .map(|(facet, count)| FacetCount {
+                value: facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                count: count as u32,
+            })
+            .collect::<Vec<_>>()
+    });
+    results.facets = Facets {
+        tags: facet_lists.next().unwrap_or_default(),
+        claims: facet_lists.next().unwrap_or_default(),
+        stances: facet_lists.next().unwrap_or_default(),
+        sources: facet_lists.next().unwrap_or_default(),
+        authors: facet_lists.next().unwrap_or_default(),
+    };
+    let snippets = Snippets::new(searcher, query, f.quote)?;
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let quote = text(&doc, f.quote);
+        results.hits.push(ClipHit {
+            clip_id: ClipId(text(&doc, f.id)),
+            source_id: SourceId(text(&doc, f.source_id)),
+            source_title: text(&doc, f.source),
+            score,
+            snippet: snippets.parts(&doc, &quote).0,
+            note: text(&doc, f.note),
+            tags: doc
+                .get_all(f.tag)
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+        });
+    }
+    Ok(())
+}
+
+fn search_passages(
+    searcher: &Searcher,
+    f: &Fields,
+    query: &dyn Query,
+    results: &mut SearchResults,
+) -> Result<()> {
+    let (top, total) = searcher.search(
+        query,
+        &(TopDocs::with_limit(PASSAGE_LIMIT).order_by_score(), Count),
+    )?;
+    results.passage_total = total as u32;
+    let snippets = Snippets::new(searcher, query, f.text)?;
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let passage = text(&doc, f.text);
+        let start = number(&doc, f.start);
+        let (snippet, first_match) = snippets.parts(&doc, &passage);
+        let (match_start, match_end) = match first_match {
+            Some((from, to)) => (start + from, start + to),
+            None => (start, start),
+        };
+        results.passages.push(PassageHit {
+            source_id: SourceId(text(&doc, f.source_id)),
+            source_title: text(&doc, f.source),
+            score,
+            snippet,
+            start,
+            end: number(&doc, f.end),
+            match_start,
+            match_end,
+        });
+    }
+    Ok(())
+}
+
+fn text(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn number(doc: &TantivyDocument, field: Field) -> u32 {
+    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as u32
+}
