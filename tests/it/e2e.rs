@@ -86,14 +86,14 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
 
     // Search as you type, then open the hit.
     app.type_into(&app.find("#search"), "dominant");
-    let hit = app.find(".hit");
+    let hit = app.find("#results .hit");
     let marked: Vec<String> = app
         .find_all(".hit .snippet mark")
         .iter()
         .map(|m| app.text(m))
         .collect();
     assert_eq!(marked, vec!["dominant"], "the matched word is highlighted");
-    assert_eq!(app.text(&app.find(".hit .snippet")), QUOTE);
+    assert_eq!(app.text(&app.find("#results .hit .snippet")), QUOTE);
     app.screenshot("search");
     app.click(&hit);
     let flashed = app.find("#reader-text mark.flash");

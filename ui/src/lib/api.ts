@@ -2,9 +2,16 @@
 // function here; the types come from ui/src/lib/bindings.ts, generated from Rust.
 
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   Claim,
+  ClaimView,
+  Export,
+  ExportFormat,
+  ExportTarget,
+  TagCount,
   ClaimSummary,
   Clip,
   ClipEdit,
@@ -57,4 +64,39 @@ export const api = {
   unlinkClip: (clip: string, claim: string) => call<void>("unlink_clip", { clip, claim }),
   search: (query: string, limit = 50) => call<SearchResults>("search", { query, limit }),
   exportMarkdown: (clips: string[]) => call<string>("export_markdown", { clips }),
+  listTags: () => call<TagCount[]>("list_tags"),
+  getClaim: (id: string) => call<ClaimView>("get_claim", { id }),
+  deleteClaim: (id: string) => call<void>("delete_claim", { id }),
+  mergeClaims: (from: string, into: string) => call<ClaimSummary>("merge_claims", { from, into }),
+  restoreClip: (clip: Clip) => call<Clip>("restore_clip", { clip }),
+  importFile: (path: string) => call<Source>("import_file", { path }),
+  export: (target: ExportTarget) => call<Export>("export", { target }),
+  /** Puts the export on the clipboard as HTML and plain text, and returns it. */
+  copyExport: (target: ExportTarget) => call<Export>("copy_export", { target }),
+  saveExport: (target: ExportTarget, format: ExportFormat, path: string) => call<void>("save_export", { target, format, path }),
+
+  /** The native file picker; resolves to the chosen paths (none if cancelled). */
+  async pickFiles(): Promise<string[]> {
+    const picked = await openDialog({ multiple: true, directory: false, filters: [{ name: "Text and Markdown", extensions: ["txt", "md", "markdown"] }] });
+    if (!picked) return [];
+    return Array.isArray(picked) ? picked : [picked];
+  },
+
+  /** The native save dialog; resolves to the chosen path, or null if cancelled. */
+  pickSavePath: (defaultPath: string) => saveDialog({ defaultPath }),
+
+  /** Calls `onDrop` with the paths of files dropped on the window. */
+  onFileDrop(onDrop: (paths: string[]) => void, onHover: (hovering: boolean) => void): Promise<() => void> {
+    return getCurrentWebview().onDragDropEvent((event) => {
+      const payload = event.payload;
+      if (payload.type === "drop") {
+        onHover(false);
+        onDrop(payload.paths);
+      } else if (payload.type === "over" || payload.type === "enter") {
+        onHover(true);
+      } else {
+        onHover(false);
+      }
+    });
+  },
 };

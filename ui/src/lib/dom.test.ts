@@ -15,11 +15,16 @@ describe("building DOM from untrusted text", () => {
     expect(() => h("a", { href: "javascript:alert(1)" })).toThrow(/not allowed/);
   });
 
-  it("renders a search snippet with hostile text as text and marks only the matches", () => {
-    const view = renderResults(
+  it("renders a search snippet with hostile text as text and marks only the matches", async () => {
+    const scroller = document.createElement("div");
+    document.body.replaceChildren(scroller);
+    const rendered = renderResults(
       {
         query: "img",
         total: 1,
+        passageTotal: 0,
+        passages: [],
+        facets: { tags: [{ value: hostile, count: 1 }], claims: [], stances: [], sources: [], authors: [] },
         hits: [
           {
             clipId: "c1",
@@ -36,9 +41,15 @@ describe("building DOM from untrusted text", () => {
           },
         ],
       },
-      () => {},
+      scroller,
+      { openClip: () => {}, openPassage: () => {}, toggleFacet: () => {}, toggleExport: () => {}, isInExport: () => false },
     );
+    scroller.appendChild(rendered.element);
+    await Promise.resolve(); // the virtual list renders once attached
+    const view = rendered.element;
+    expect(view.querySelectorAll(".hit").length).toBe(1);
     expect(view.querySelectorAll("img, script, b").length).toBe(0);
+    expect(view.querySelector(".chip")!.textContent).toContain(hostile);
     expect([...view.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["img"]);
     expect(view.querySelector(".hit-meta")!.textContent).toContain(hostile);
   });

@@ -1,0 +1,111 @@
+// The inspector: the selected clip (quote, note, tags, claims with stance, its
+// source and a live citation preview) or, with no clip selected, the source.
+
+import type { ClipView, Export, SourceView, Stance } from "../lib/bindings";
+import { h, append } from "../lib/dom";
+import { authorList, humanDate } from "../lib/format";
+
+export interface ClipInspectorHandlers {
+  saveNote: (note: string) => void;
+  saveTags: (tags: string[]) => void;
+  addClaim: () => void;
+  removeClaim: (claimId: string, stance: Stance) => void;
+  openClaim: (claimId: string) => void;
+  copy: () => void;
+  preview: () => void;
+  remove: () => void;
+}
+
+export function parseTags(input: string): string[] {
+  return input
+    .split(",")
+    .map((t) => t.trim().replace(/^#/, ""))
+    .filter((t) => t.length > 0);
+}
+
+const STANCE_LABEL: Record<Stance, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+
+function field(label: string, ...children: (Node | string | null)[]): HTMLElement {
+  return h("div", { class: "inspector-field" }, h("div", { class: "label" }, label), ...children);
+}
+
+export function renderClipInspector(view: ClipView, dragExport: Export | null, on: ClipInspectorHandlers): HTMLElement {
+  const { clip, source } = view;
+  const quote = h("blockquote", { class: "clip-quote", id: "inspector-quote", draggable: "true", title: "Drag into another application to drop the quote with its citation" }, clip.quote.exact);
+  quote.addEventListener("dragstart", (e) => {
+    if (!e.dataTransfer || !dragExport) return;
+    e.dataTransfer.setData("text/plain", dragExport.text);
+    e.dataTransfer.setData("text/html", dragExport.html);
+    e.dataTransfer.effectAllowed = "copy";
+  });
+  const note = h("textarea", { id: "inspector-note", rows: 3, placeholder: "Add a note (E)", "aria-label": "Note" });
+  note.value = clip.note;
+  note.addEventListener("change", () => on.saveNote(note.value));
+  note.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) note.blur();
+    if (e.key === "Escape") {
+      note.value = clip.note;
+      note.blur();
+    }
+  });
+  const tags = h("input", { id: "inspector-tags", type: "text", placeholder: "tags, separated by commas (T)", "aria-label": "Tags" });
+  tags.value = clip.tags.join(", ");
+  tags.addEventListener("change", () => on.saveTags(parseTags(tags.value)));
+  tags.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") tags.blur();
+  });
+  const claims = h("ul", { class: "inspector-claims", id: "inspector-claims" });
+  for (const c of clip.claims) {
+    const open = h("button", { type: "button", class: "link" }, c.statement);
+    open.addEventListener("click", () => on.openClaim(c.claimId));
+    const remove = h("button", { type: "button", class: "ghost small", title: "Remove this link", "aria-label": `Remove the link to ${c.statement}` }, "×");
+    remove.addEventListener("click", () => on.removeClaim(c.claimId, c.stance));
+    append(claims, h("li", { class: `stance-${c.stance}`, "data-claim": c.claimId }, h("span", { class: "stance" }, STANCE_LABEL[c.stance]), open, remove));
+  }
+  const addClaim = h("button", { type: "button", id: "inspector-add-claim" }, "Add claim (A)");
+  addClaim.addEventListener("click", on.addClaim);
+  const copy = h("button", { type: "button", id: "inspector-copy", class: "primary", title: "Copy the quote with its citation (Ctrl+C)" }, "Copy");
+  copy.addEventListener("click", on.copy);
+  const preview = h("button", { type: "button", id: "inspector-preview", title: "See exactly what will be copied (P)" }, "Preview");
+  preview.addEventListener("click", on.preview);
+  const remove = h("button", { type: "button", id: "inspector-delete", class: "danger", title: "Delete this clip (Delete; Ctrl+Z brings it back)" }, "Delete");
+  remove.addEventListener("click", on.remove);
+  return h(
+    "div",
+    { class: "inspector-body", "data-clip": clip.id },
+    h("h2", {}, "Clip"),
+    quote,
+    clip.page ? h("div", { class: "hint" }, `Page ${clip.page}`) : null,
+    field("Note", note),
+    field("Tags", tags),
+    field("Claims", clip.claims.length ? claims : h("p", { class: "empty" }, "Not tied to a claim yet."), addClaim),
+    field("Source", h("div", {}, source.title), h("div", { class: "hint" }, [authorList(source.authors), source.containerTitle ?? "", humanDate(source.issued)].filter(Boolean).join(" · "))),
+    field("Citation", h("p", { class: "citation", id: "inspector-citation" }, view.citation)),
+    h("div", { class: "actions" }, remove, preview, copy),
+  );
+}
+
+export function renderSourceInspector(view: SourceView): HTMLElement {
+  const meta = view.source.meta;
+  const rows: [string, string][] = [
+    ["Title", meta.title],
+    ["Authors", authorList(meta.authors)],
+    ["Site", meta.containerTitle ?? ""],
+    ["Publisher", meta.publisher ?? ""],
+    ["Date", humanDate(meta.issued)],
+    ["Link", meta.url ?? ""],
+    ["Kind", view.source.kind],
+  ];
+  return h(
+    "div",
+    { class: "inspector-body" },
+    h("h2", {}, "Source"),
+    ...rows.filter(([, v]) => v).map(([k, v]) => field(k, h("div", { class: "value" }, v))),
+    field("Citation", h("p", { class: "citation" }, view.citation)),
+    h("p", { class: "hint" }, "Click a highlighted passage to see its clip here."),
+  );
+}
+
+export function renderEmptyInspector(): HTMLElement {
+  return h("div", { class: "inspector-body empty" }, h("p", {}, "Select a clip to see its note, tags, claims and citation."));
+}
