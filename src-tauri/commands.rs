@@ -2,17 +2,17 @@
 
 use crate::AppState;
 use library::{
-    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget, Library,
-    NewClaim, NewClip, NewSource, SourceView, TagCount,
+    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget,
+    Library, NewClaim, NewClip, NewSource, SourceView, TagCount,
 };
-use std::path::PathBuf;
-use tauri::AppHandle;
-use tauri_plugin_clipboard_manager::ClipboardExt;
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceSummary,
     Stance,
 };
+use std::path::PathBuf;
+use tauri::AppHandle;
 use tauri::State;
+use tauri_plugin_clipboard_manager::ClipboardExt;
 
 /// Runs `f` on the library in a blocking thread and maps its error to the wire form.
 async fn call<T: Send + 'static>(

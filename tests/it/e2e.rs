@@ -88,7 +88,7 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     app.type_into(&app.find("#search"), "dominant");
     let hit = app.find("#results .hit");
     let marked: Vec<String> = app
-        .find_all(".hit .snippet mark")
+        .find_all("#results .hit .snippet mark")
         .iter()
         .map(|m| app.text(m))
         .collect();

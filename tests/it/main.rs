@@ -3,5 +3,6 @@
 
 mod architecture;
 mod e2e;
+mod e2e_workspace;
 mod security_config;
 mod webdriver;

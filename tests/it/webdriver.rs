@@ -220,6 +220,41 @@ impl App {
         }
     }
 
+    /// Waits until the element matching `css` (looked up afresh each time, since
+    /// views re-render) has text for which `ok` holds, and returns that text.
+    pub fn wait_text(&self, css: &str, ok: impl Fn(&str) -> bool) -> String {
+        let mut last = String::new();
+        let found = self.wait_for_quietly(|| {
+            let el = self.try_find(css)?;
+            let url = format!(
+                "{}{}",
+                self.base,
+                self.session_path(&format!("/element/{}/text", el.0))
+            );
+            let mut response = self.agent.get(&url).call().ok()?;
+            if !response.status().is_success() {
+                return None;
+            }
+            let value: Value = response.body_mut().read_json().ok()?;
+            last = value["value"].as_str()?.to_owned();
+            ok(&last).then(|| last.clone())
+        });
+        found.unwrap_or_else(|| panic!("timed out waiting for {css}; its text was {last:?}"))
+    }
+
+    fn wait_for_quietly<T>(&self, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(v) = f() {
+                return Some(v);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     pub fn click(&self, el: &Element) {
         self.send(
             "POST",
@@ -261,6 +296,65 @@ impl App {
             &self.session_path("/actions"),
             Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
         );
+    }
+
+    /// Presses keys together (a chord such as Ctrl+Z), then releases them.
+    pub fn chord(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for key in keys {
+            actions.push(json!({"type": "keyDown", "value": key}));
+        }
+        for key in keys.iter().rev() {
+            actions.push(json!({"type": "keyUp", "value": key}));
+        }
+        self.send(
+            "POST",
+            &self.session_path("/actions"),
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
+    /// Picks a file in the native "Open File" dialog as a person would: types its
+    /// path into the dialog (GTK opens its location bar for a leading "/") and
+    /// presses Return. The dialog must already be opening.
+    pub fn choose_in_file_dialog(&self, path: &Path) {
+        self.wait_for("the Open File dialog", || {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", "Open File"])
+                .env("DISPLAY", &self.display)
+                .output()
+                .ok()?;
+            (out.status.success() && !out.stdout.is_empty()).then_some(())
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display)
+                .status()
+                .expect("xdotool runs (apt-get install xdotool)");
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        // Slowly: the location bar completes names as they are typed.
+        xdotool(&["type", "--delay", "120", &path.display().to_string()]);
+        std::thread::sleep(Duration::from_millis(600));
+        xdotool(&["key", "Return"]);
+    }
+
+    /// What another application gets when it pastes `target` ("text/html",
+    /// "UTF8_STRING") from the clipboard of the app's display.
+    pub fn clipboard(&self, target: &str) -> String {
+        let out = Command::new("xclip")
+            .args(["-selection", "clipboard", "-o", "-t", target])
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xclip runs (apt-get install xclip)");
+        assert!(
+            out.status.success(),
+            "xclip -t {target}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("clipboard text is UTF-8")
     }
 
     /// Runs a script in the page and returns its result.

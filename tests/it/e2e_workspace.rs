@@ -1,0 +1,137 @@
+//! End to end through the real app, the writer's whole job: import a file through
+//! the native dialog, clip a passage and tie it to a claim from the keyboard, find
+//! a passage of the source by search and open it there, copy a clip with its
+//! citation and read the clipboard back as another application would, visit the
+//! claim's page, and undo a delete.
+
+use crate::webdriver::App;
+use serde_json::{json, Value};
+
+const REPORT: &str = "# Wind report\n\nWind power grew faster than any other source in the decade.\n\nOffshore turbines doubled their output while costs fell by half.\n";
+const QUOTE: &str = "Offshore turbines doubled their output";
+const CLAIM: &str = "Offshore wind is booming";
+
+const ENTER: &str = "\u{E007}";
+const ARROW_DOWN: &str = "\u{E015}";
+const CONTROL: &str = "\u{E009}";
+const DELETE: &str = "\u{E017}";
+
+fn select_in_reader(app: &App, quote: &str) {
+    let selected = app.script(
+        "const quote = arguments[0];
+         const walker = document.createTreeWalker(document.getElementById('reader-text'), NodeFilter.SHOW_TEXT);
+         while (walker.nextNode()) {
+           const node = walker.currentNode;
+           const at = node.data.indexOf(quote);
+           if (at >= 0) {
+             const range = document.createRange();
+             range.setStart(node, at);
+             range.setEnd(node, at + quote.length);
+             window.getSelection().removeAllRanges();
+             window.getSelection().addRange(range);
+             return window.getSelection().toString();
+           }
+         }
+         return null;",
+        json!([quote]),
+    );
+    assert_eq!(selected, json!(quote));
+}
+
+/// Calls one of the app's commands through its IPC and returns the answer.
+fn ipc(app: &App, command: &str, args: Value) -> Value {
+    app.script_async(
+        "const done = arguments[arguments.length - 1];
+         window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(done, e => done({ error: e }));",
+        json!([command, args]),
+    )
+}
+
+#[test]
+fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = tmp.path().join("library");
+    let file = tmp.path().join("wind-report.md");
+    std::fs::write(&file, REPORT).unwrap();
+    let app = App::launch(&library);
+    app.find(".empty-state h1");
+
+    // Import through the native file dialog.
+    app.click(&app.find("#open-file"));
+    app.choose_in_file_dialog(&file);
+    app.wait_text("#reader-title", |t| t == "Wind report");
+
+    // Select, press A, type a new claim, Enter creates it, 2 = contradicts.
+    select_in_reader(&app, QUOTE);
+    app.press(&["a"]);
+    app.type_into(&app.find("#claim-input"), CLAIM);
+    app.press(&[ENTER]);
+    app.find("#stance-row button");
+    app.press(&["2"]);
+    app.wait_text("#inspector-claims li.stance-contradicts", |t| {
+        t.contains(CLAIM)
+    });
+    let claims = ipc(&app, "list_claims", json!({}));
+    assert_eq!(claims[0]["claim"]["statement"], CLAIM);
+    assert_eq!(
+        claims[0]["contradicts"], 1,
+        "stored with its stance: {claims}"
+    );
+    let claim_id = claims[0]["claim"]["id"].as_str().unwrap().to_owned();
+
+    // "costs" is in the source but in no clip: a passage hit opens the reader there.
+    app.type_into(&app.find("#search"), "costs");
+    app.find("#passages .hit");
+    app.press(&[ARROW_DOWN, ENTER]);
+    // The reader opens at the match, highlighted.
+    app.wait_text("#reader-text mark.focus", |t| t == "costs");
+
+    // Copy the clip with its citation; another application reads the clipboard.
+    app.click(&app.find("#reader-text mark.clip"));
+    app.wait_text("#inspector-quote", |t| t == QUOTE);
+    app.click(&app.find("#inspector-copy"));
+    app.wait_text("#status", |t| t.starts_with("Copied"));
+    let clip_id = app
+        .script(
+            "return document.querySelector('.inspector-body').dataset.clip",
+            json!([]),
+        )
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let export = ipc(
+        &app,
+        "export",
+        json!({"target": {"kind": "clips", "ids": [clip_id]}}),
+    );
+    let html = app.clipboard("text/html");
+    let text = app.clipboard("UTF8_STRING");
+    assert_eq!(html, export["html"].as_str().unwrap());
+    assert_eq!(text, export["text"].as_str().unwrap());
+    assert!(
+        html.starts_with(&format!("<blockquote><p>{QUOTE}</p></blockquote>")),
+        "{html}"
+    );
+    assert!(text.contains("— “Wind report”"), "{text}");
+
+    // The claim's page shows the evidence under its stance.
+    app.click(&app.find(&format!("#claims li[data-claim=\"{claim_id}\"]")));
+    app.wait_text("#claim-title", |t| t == CLAIM);
+    app.wait_text(".stance-contradicts .evidence-item blockquote", |t| {
+        t == QUOTE
+    });
+    app.screenshot("claim");
+
+    // Delete the clip from the keyboard, then Ctrl+Z brings it back.
+    app.click(&app.find(".evidence-item"));
+    app.find("#inspector-quote");
+    app.press(&[DELETE]);
+    app.wait_text("#clip-count", |t| t == "0 clips");
+    app.chord(&[CONTROL, "z"]);
+    app.wait_text("#clip-count", |t| t == "1 clip");
+    let back = ipc(&app, "get_claim", json!({"id": claim_id}));
+    assert_eq!(
+        back["evidence"][0]["stance"], "contradicts",
+        "the clip came back with its claim link"
+    );
+}
