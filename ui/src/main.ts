@@ -36,6 +36,9 @@ let mode: "empty" | "add" | "reader" | "search" | "claim" = "empty";
 let selected: ClipView | null = null;
 let exportSet: string[] = [];
 let searchSeq = 0;
+/** Clips fetched per search; "Show more" raises it for the current query. */
+const PAGE = 40;
+let resultLimit = PAGE;
 
 // ---------- feedback ----------
 
@@ -502,7 +505,7 @@ async function runSearch(query: string): Promise<void> {
     return;
   }
   try {
-    const found = await api.search(query, 500);
+    const found = await api.search(query, resultLimit);
     if (seq !== searchSeq) return; // a newer keystroke has its own results coming
     const view = renderResults(found, main, {
       openClip: (hit: ClipHit) => void openHit(() => openSource(hit.sourceId, { clip: hit.clipId })),
@@ -510,6 +513,11 @@ async function runSearch(query: string): Promise<void> {
       toggleFacet: (field: FacetField, value: string) => startSearch(toggleFilter(searchBox.value, field, value)),
       toggleExport: (id) => toggleExport(id),
       isInExport: (id) => exportSet.includes(id),
+      showMore: () => {
+        resultLimit += 5 * PAGE;
+        const top = main.scrollTop;
+        void runSearch(searchBox.value).then(() => (main.scrollTop = top));
+      },
     });
     show(view.element, "search");
     results = view;
@@ -524,10 +532,11 @@ async function openHit(open: () => Promise<void>): Promise<void> {
   await open();
 }
 
-let debounce: number | undefined;
+// Search as you type, with no delay: a search takes milliseconds, and results of
+// an older keystroke that arrive late are dropped (see searchSeq).
 searchBox.addEventListener("input", () => {
-  window.clearTimeout(debounce);
-  debounce = window.setTimeout(() => void runSearch(searchBox.value), 60);
+  resultLimit = PAGE;
+  void runSearch(searchBox.value);
 });
 searchBox.addEventListener("keydown", (e) => {
   if (e.key === "Escape") {

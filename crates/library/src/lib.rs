@@ -21,7 +21,7 @@ mod lock;
 mod sources;
 mod wire;
 
-pub use bulk::{BulkProgress, BulkRecord, BulkReport, BulkSource};
+pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, BulkSource};
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
 pub use ingest::TextFormat;

@@ -66,6 +66,9 @@ pub struct Facets {
     pub stances: Vec<FacetCount>,
     pub sources: Vec<FacetCount>,
     pub authors: Vec<FacetCount>,
+    /// How many of the best matches the counts cover: all of them when there are
+    /// up to a thousand, the best thousand beyond.
+    pub counted: u32,
 }
 
 /// The hits of a search, best first, and how many matched in all.

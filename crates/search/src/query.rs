@@ -9,15 +9,19 @@ use crate::schema::{Fields, CLIP, PASSAGE};
 use crate::snippet::Snippets;
 use crate::Result;
 use model::{ClipHit, ClipId, FacetCount, Facets, PassageHit, SearchResults, SourceId};
-use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use std::collections::HashMap;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::fastfield::FacetReader;
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{Index, Searcher, TantivyDocument, Term};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
 
 /// How many values of each facet are returned.
 const FACET_VALUES: usize = 30;
+/// Facets are counted over the best this many matching clips.
+const FACET_SAMPLE: usize = 1000;
 /// Passages shown next to the clips.
-const PASSAGE_LIMIT: usize = 20;
+const PASSAGE_LIMIT: usize = 10;
 
 pub(crate) fn search(
     index: &Index,
@@ -74,46 +78,16 @@ fn search_clips(
     limit: usize,
     results: &mut SearchResults,
 ) -> Result<()> {
-    let mut multi = MultiCollector::new();
-    let top = multi.add_collector(TopDocs::with_limit(limit).order_by_score());
-    let count = multi.add_collector(Count);
-    let facet_fields = [f.f_tag, f.f_claim, f.f_stance, f.f_source, f.f_author];
-    let facet_handles: Vec<_> = facet_fields
-        .iter()
-        .map(|field| {
-            let name = searcher.schema().get_field_name(*field).to_owned();
-            let mut collector = FacetCollector::for_field(name);
-            collector.add_facet("/");
-            multi.add_collector(collector)
-        })
-        .collect();
-    let mut fruits = searcher.search(query, &multi)?;
-    let top = top.extract(&mut fruits);
-    results.total = count.extract(&mut fruits) as u32;
-    let mut facet_lists = facet_handles.into_iter().map(|handle| {
-        let counts = handle.extract(&mut fruits);
-        counts
-            .top_k("/", FACET_VALUES)
-            .into_iter()
-            .map(|(facet, count)| FacetCount {
-                value: facet
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                count: count as u32,
-            })
-            .collect::<Vec<_>>()
-    });
-    results.facets = Facets {
-        tags: facet_lists.next().unwrap_or_default(),
-        claims: facet_lists.next().unwrap_or_default(),
-        stances: facet_lists.next().unwrap_or_default(),
-        sources: facet_lists.next().unwrap_or_default(),
-        authors: facet_lists.next().unwrap_or_default(),
-    };
+    // One pass ranks the best FACET_SAMPLE matches: the first `limit` are the
+    // hits, and the facets are counted over all of them. Counting facets over
+    // every match of a very common word cost tens of milliseconds per keystroke
+    // on 100,000 clips; over the best thousand it costs well under one.
+    let collector = TopDocs::with_limit(limit.max(FACET_SAMPLE)).order_by_score();
+    let (top, total) = searcher.search(query, &(collector, Count))?;
+    results.total = total as u32;
+    results.facets = facets(searcher, f, &top)?;
     let snippets = Snippets::new(searcher, query, f.quote)?;
-    for (score, address) in top {
+    for &(score, address) in top.iter().take(limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let quote = text(&doc, f.quote);
         results.hits.push(ClipHit {
@@ -130,6 +104,55 @@ fn search_clips(
         });
     }
     Ok(())
+}
+
+/// Facet counts over the given matches, most frequent first (ties by name).
+fn facets(searcher: &Searcher, f: &Fields, top: &[(f32, DocAddress)]) -> Result<Facets> {
+    let fields = [f.f_tag, f.f_claim, f.f_stance, f.f_source, f.f_author];
+    let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); fields.len()];
+    let mut readers: HashMap<(u32, usize), FacetReader> = HashMap::new();
+    let mut facet = Facet::root();
+    for &(_, address) in top {
+        for (i, field) in fields.iter().enumerate() {
+            let key = (address.segment_ord, i);
+            if !readers.contains_key(&key) {
+                let name = searcher.schema().get_field_name(*field);
+                let reader = searcher
+                    .segment_reader(address.segment_ord)
+                    .facet_reader(name)?;
+                readers.insert(key, reader);
+            }
+            let reader = &readers[&key];
+            for ord in reader.facet_ords(address.doc_id) {
+                reader
+                    .facet_from_ord(ord, &mut facet)
+                    .map_err(|e| crate::SearchError::Tantivy(e.into()))?;
+                let value = facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                *counts[i].entry(value).or_default() += 1;
+            }
+        }
+    }
+    let mut lists = counts.into_iter().map(|map| {
+        let mut list: Vec<FacetCount> = map
+            .into_iter()
+            .map(|(value, count)| FacetCount { value, count })
+            .collect();
+        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        list.truncate(FACET_VALUES);
+        list
+    });
+    Ok(Facets {
+        tags: lists.next().unwrap_or_default(),
+        claims: lists.next().unwrap_or_default(),
+        stances: lists.next().unwrap_or_default(),
+        sources: lists.next().unwrap_or_default(),
+        authors: lists.next().unwrap_or_default(),
+        counted: top.len() as u32,
+    })
 }
 
 fn search_passages(

@@ -85,7 +85,12 @@ matchStart: number, matchEnd: number, };
 
 export type FacetCount = { value: string, count: number, };
 
-export type Facets = { tags: Array<FacetCount>, claims: Array<FacetCount>, stances: Array<FacetCount>, sources: Array<FacetCount>, authors: Array<FacetCount>, };
+export type Facets = { tags: Array<FacetCount>, claims: Array<FacetCount>, stances: Array<FacetCount>, sources: Array<FacetCount>, authors: Array<FacetCount>, 
+/**
+ * How many of the best matches the counts cover: all of them when there are
+ * up to a thousand, the best thousand beyond.
+ */
+counted: number, };
 
 export type SearchResults = { query: string, hits: Array<ClipHit>, 
 /**

@@ -24,7 +24,7 @@ describe("building DOM from untrusted text", () => {
         total: 1,
         passageTotal: 0,
         passages: [],
-        facets: { tags: [{ value: hostile, count: 1 }], claims: [], stances: [], sources: [], authors: [] },
+        facets: { tags: [{ value: hostile, count: 1 }], claims: [], stances: [], sources: [], authors: [], counted: 1 },
         hits: [
           {
             clipId: "c1",
@@ -42,7 +42,7 @@ describe("building DOM from untrusted text", () => {
         ],
       },
       scroller,
-      { openClip: () => {}, openPassage: () => {}, toggleFacet: () => {}, toggleExport: () => {}, isInExport: () => false },
+      { openClip: () => {}, openPassage: () => {}, toggleFacet: () => {}, toggleExport: () => {}, isInExport: () => false, showMore: () => {} },
     );
     scroller.appendChild(rendered.element);
     await Promise.resolve(); // the virtual list renders once attached

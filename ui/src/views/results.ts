@@ -13,6 +13,7 @@ export interface ResultsHandlers {
   toggleFacet: (field: FacetField, value: string) => void;
   toggleExport: (clipId: string) => void;
   isInExport: (clipId: string) => boolean;
+  showMore: () => void;
 }
 
 export const ROW_HEIGHT = 104;
@@ -38,6 +39,12 @@ function facetGroup(label: string, field: FacetField, counts: FacetCount[], quer
   );
 }
 
+function more(results: SearchResults, on: ResultsHandlers): HTMLElement {
+  const button = h("button", { type: "button", id: "show-more", class: "ghost" }, `Show more (${results.hits.length} of ${results.total} shown)`);
+  button.addEventListener("click", on.showMore);
+  return h("div", { class: "actions center" }, button);
+}
+
 export interface ResultsView {
   element: HTMLElement;
   /** Moves keyboard focus to hit i (clips first, then passages). */
@@ -52,6 +59,7 @@ export function renderResults(results: SearchResults, scroller: HTMLElement, on:
   const facetBar = h(
     "div",
     { class: "facets", "aria-label": "Narrow by" },
+    facets.counted < results.total ? h("span", { class: "hint" }, `Counts among the best ${facets.counted} matches`) : null,
     facetGroup("Tags", "tag", facets.tags, results.query, on),
     facetGroup("Claims", "claim", facets.claims, results.query, on),
     facetGroup("Stance", "stance", facets.stances, results.query, on),
@@ -87,6 +95,7 @@ export function renderResults(results: SearchResults, scroller: HTMLElement, on:
     h("div", { class: "results-head", id: "results-head" }, `${clipCount} “${results.query}”`),
     facetBar,
     results.hits.length ? host : h("p", { class: "empty" }, "No clip matches. Try fewer words, a word's beginning followed by *, or remove a filter."),
+    results.total > results.hits.length ? more(results, on) : null,
     results.passages.length ? h("h2", { class: "passages-head" }, `In your sources: ${results.passageTotal} passage${results.passageTotal === 1 ? "" : "s"}`) : null,
     passages,
   );

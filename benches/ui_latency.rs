@@ -1,0 +1,200 @@
+//! Keystroke to painted results, in the real app, on a library of 100,000 clips.
+//!
+//! Builds a library of synthetic clips (a fixed vocabulary with Zipf-like word
+//! frequencies, a fixed seed, so every run searches the same library), starts the
+//! built app under Xvfb through tauri-driver, types queries into the search box one
+//! key at a time and, inside the page, times each key from its `keydown` to the
+//! rendering of the frame that shows its results (a message posted from that
+//! frame's animation callback, handled once the frame is rendered). Prints the
+//! distribution; asserts nothing.
+//!
+//! `cargo bench --bench ui_latency` (CLIPS=20000 for a quicker run).
+
+#[path = "../tests/it/webdriver.rs"]
+#[allow(dead_code)]
+mod webdriver;
+
+use library::{BulkRecord, BulkSource, Config, Library};
+use serde_json::json;
+use std::time::Instant;
+
+const WORDS: &str = "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their has would when what if more no out so said who up them its about than into him time only new some could these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three states himself few house use during without again place around however home small found thought went say part once general high upon school every does got united left number course war until always away something fact though water less public put think almost hand enough far took head yet government system better set told nothing night end why called didn eyes find going look asked later knew point next program city business give group toward young days let room president side social given present several order national possible rather second face per among form important often things looked early white case john become large big need four within felt along children saw best church ever least power development light thought";
+
+/// A small deterministic generator (SplitMix64), so the library is the same every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// An index in 0..n with probability falling as 1/(rank+1): Zipf-like.
+    fn zipf(&mut self, n: usize) -> usize {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((n as f64 + 1.0).powf(u) - 1.0).floor().min(n as f64 - 1.0) as usize
+    }
+}
+
+fn sentence(rng: &mut Rng, words: &[&str]) -> String {
+    let len = 8 + (rng.next() % 22) as usize;
+    let mut out: Vec<String> = (0..len)
+        .map(|_| words[rng.zipf(words.len())].to_owned())
+        .collect();
+    let first = out[0].clone();
+    out[0] = first[..1].to_uppercase() + &first[1..];
+    format!("{}.", out.join(" "))
+}
+
+const QUERIES: [&str; 12] = [
+    "people",
+    "government",
+    "water public",
+    "school children",
+    "\"the world\"",
+    "pow*",
+    "house -war",
+    "tag:topic3 young",
+    "author:author42",
+    "president OR national",
+    "development light",
+    "night",
+];
+
+/// Every prefix of every query, as typing produces them.
+fn keystrokes() -> Vec<String> {
+    QUERIES
+        .iter()
+        .flat_map(|q| (1..=q.chars().count()).map(move |n| q.chars().take(n).collect::<String>()))
+        .collect()
+}
+
+/// The same searches straight through the library, to tell the engine's share of
+/// the latency from the IPC's and the page's.
+fn time_library(dir: &std::path::Path, limit: usize) {
+    let lib = Library::open(dir, Config::default()).expect("library opens");
+    let mut timed: Vec<(f64, String)> = keystrokes()
+        .into_iter()
+        .map(|q| {
+            let t = Instant::now();
+            lib.search(&q, limit).expect("search runs");
+            (t.elapsed().as_secs_f64() * 1000.0, q)
+        })
+        .collect();
+    timed.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
+    let ms: Vec<f64> = timed.iter().map(|t| t.0).collect();
+    let slowest: Vec<String> = timed
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(t, q)| format!("{q:?} {t:.1} ms"))
+        .collect();
+    println!(
+        "library.search (limit {limit}, snippets and facets) over the same {} queries: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms.len(),
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.95),
+        ms.last().copied().unwrap_or(0.0)
+    );
+    println!("  slowest: {}", slowest.join(", "));
+}
+
+fn build_library(dir: &std::path::Path, clips: usize) {
+    let words: Vec<&str> = WORDS.split_whitespace().collect();
+    let mut rng = Rng(20_261_126);
+    let mut lib = Library::open(dir, Config::default()).expect("library opens");
+    let started = Instant::now();
+    let records = (0..clips).map(|i| {
+        let record = BulkRecord {
+            source: Some(BulkSource {
+                title: format!("{} report {}", words[rng.zipf(words.len())], i / 40),
+                authors: vec![library::AuthorInput::Name(format!(
+                    "Author{} Writer",
+                    i % 500
+                ))],
+                url: Some(format!("https://example.org/report/{}", i / 40)),
+                ..BulkSource::default()
+            }),
+            quote: sentence(&mut rng, &words),
+            tags: vec![format!("topic{}", rng.zipf(60))],
+            ..BulkRecord::default()
+        };
+        (i as u64 + 1, Ok(record))
+    });
+    let report = lib
+        .import_clips(records, 5_000, |_| {})
+        .expect("import runs");
+    println!(
+        "library: {} clips imported in {:.1} s",
+        report.progress.saved,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+const INSTRUMENT: &str = "
+  window.__latencies = [];
+
+  const box = document.getElementById('search');
+  let pending = null;
+  box.addEventListener('keydown', () => { pending = { t0: performance.now() }; }, true);
+  new MutationObserver(() => {
+    if (!pending) return;
+    const head = document.getElementById('results-head');
+    if (!head || !head.textContent.endsWith('“' + box.value + '”')) return;
+    const t0 = pending.t0;
+    pending = null;
+    // The frame that shows the results: a message posted from its animation-frame
+    // callback is handled once that frame has been rendered.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__latencies.push(performance.now() - t0);
+      channel.port2.postMessage(0);
+    });
+  }).observe(document.getElementById('main'), { childList: true, subtree: true, characterData: true });
+  return true;";
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let clips: usize = std::env::var("CLIPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("library");
+    build_library(&dir, clips);
+    time_library(&dir, 40);
+
+    let app = webdriver::App::launch(&dir);
+    app.find("#reader-title");
+    app.script(INSTRUMENT, json!([]));
+    let search = app.find("#search");
+    let mut typed = 0;
+    for query in QUERIES {
+        app.script("const b = document.getElementById('search'); b.value = ''; b.dispatchEvent(new Event('input')); return 1;", json!([]));
+        for ch in query.chars() {
+            app.type_into(&search, &ch.to_string());
+            typed += 1;
+            // Wait for this key's results before the next key, as a reader would see them.
+            app.wait_for("the results of a keystroke", || {
+                let n = app.script("return window.__latencies.length", json!([]));
+                (n.as_u64().unwrap_or(0) as usize >= typed).then_some(())
+            });
+        }
+    }
+    let mut latencies: Vec<f64> =
+        serde_json::from_value(app.script("return window.__latencies", json!([]))).unwrap();
+    latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "keystroke to painted results over {} keystrokes on {clips} clips: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (target: under 50 ms)",
+        latencies.len(),
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.95),
+        latencies.last().copied().unwrap_or(0.0),
+    );
+}
