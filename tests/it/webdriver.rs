@@ -14,7 +14,12 @@ const W3C_ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 #[derive(Clone, Debug)]
 pub struct Element(String);
 
+/// One app at a time: end-to-end tests share the machine's two cores, and a
+/// native dialog typed into by xdotool wants the machine quiet.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 pub struct App {
+    _turn: std::sync::MutexGuard<'static, ()>,
     agent: ureq::Agent,
     base: String,
     session: String,
@@ -82,6 +87,9 @@ fn start_xvfb() -> (Child, String) {
 impl App {
     /// Starts Xvfb, tauri-driver and the app binary on the library in `library`.
     pub fn launch(library: &Path) -> App {
+        let turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let (xvfb, display) = start_xvfb();
         let port = free_port();
         let native_port = free_port();
@@ -110,6 +118,7 @@ impl App {
             .into();
         let base = format!("http://127.0.0.1:{port}");
         let mut app = App {
+            _turn: turn,
             agent,
             base,
             session: String::new(),
@@ -326,7 +335,7 @@ impl App {
                 .ok()?;
             (out.status.success() && !out.stdout.is_empty()).then_some(())
         });
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(Duration::from_millis(1000));
         let xdotool = |args: &[&str]| {
             let status = Command::new("xdotool")
                 .args(args)

@@ -115,18 +115,18 @@ fn facets(searcher: &Searcher, f: &Fields, top: &[(f32, DocAddress)]) -> Result<
     for &(_, address) in top {
         for (i, field) in fields.iter().enumerate() {
             let key = (address.segment_ord, i);
-            if !readers.contains_key(&key) {
-                let name = searcher.schema().get_field_name(*field);
-                let reader = searcher
-                    .segment_reader(address.segment_ord)
-                    .facet_reader(name)?;
-                readers.insert(key, reader);
-            }
-            let reader = &readers[&key];
+            let reader = match readers.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let name = searcher.schema().get_field_name(*field);
+                    let segment = searcher.segment_reader(address.segment_ord);
+                    e.insert(segment.facet_reader(name)?)
+                }
+            };
             for ord in reader.facet_ords(address.doc_id) {
                 reader
                     .facet_from_ord(ord, &mut facet)
-                    .map_err(|e| crate::SearchError::Tantivy(e.into()))?;
+                    .map_err(crate::SearchError::Tantivy)?;
                 let value = facet
                     .to_path()
                     .last()
