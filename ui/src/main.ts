@@ -148,7 +148,7 @@ function showEmpty(): void {
         "p",
         {},
         empty
-          ? "Paste the text of an article you are reading (N), open a text or Markdown file (O), or drop files on this window. Then select passages and press C to clip them."
+          ? "Paste the text of an article you are reading (N), open a saved web page, Markdown or text file (O), or drop files on this window. Then select passages and press C to clip them."
           : "Choose a source on the left, or search your clips and sources above ( / ).",
       ),
       empty ? h("div", { class: "actions center" }, open, paste) : null,
@@ -687,7 +687,7 @@ document.addEventListener("paste", (e) => {
   if (pasted.kind === "nothing") return;
   e.preventDefault();
   if (pasted.kind === "url") {
-    say("Importing web pages by their address is not available yet: paste the article's text instead (N), or save the page as text and open it (O).", "error");
+    say("Importing web pages by their address is not available yet: save the page from your browser (Ctrl+S) and open the .html file (O), or paste its text (N).", "error");
   } else if (pasted.kind === "quote") {
     pastedQuoteForm(pasted.text, (source) => void saveQuoteWithSource(source));
   } else {

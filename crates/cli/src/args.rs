@@ -61,6 +61,12 @@ pub enum Command {
 pub enum SourceCommand {
     /// Add a source from a text or Markdown file (or standard input with `-`).
     Add(SourceAdd),
+    /// Import files as sources: web pages saved as .html (readable text and the
+    /// page's metadata), .md and .txt.
+    Import {
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+    },
     /// List sources, newest first.
     List,
     /// Show a source's metadata, text and clips.

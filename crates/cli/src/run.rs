@@ -54,6 +54,21 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
             let source = lib.add_source(new)?;
             out.created("source", source.id.as_str(), &source);
         }
+        SourceCommand::Import { files } => {
+            let mut failed = 0;
+            for file in files {
+                match lib.import_file(&file) {
+                    Ok(source) => out.created("source", source.id.as_str(), &source),
+                    Err(e) => {
+                        failed += 1;
+                        output::error(&anyhow::Error::new(e), out.json);
+                    }
+                }
+            }
+            if failed > 0 {
+                bail!("{failed} file(s) could not be imported");
+            }
+        }
         SourceCommand::List => out.sources(&lib.sources()?),
         SourceCommand::Show { id } => out.source(&lib.source(&SourceId(id))?),
     }

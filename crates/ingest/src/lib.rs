@@ -4,6 +4,7 @@
 //! whitespace the same way (see [`normalize_inline`]) so that importing the same
 //! input twice yields the same text and therefore the same clip offsets.
 
+pub mod html;
 mod markdown;
 mod text;
 
@@ -19,6 +20,10 @@ pub enum IngestError {
     Empty,
     #[error("the input is {size} bytes; the most Commonplace imports at once is {max} bytes")]
     TooLarge { size: usize, max: usize },
+    #[error("this is not a web page (no HTML was found in it)")]
+    NotHtml,
+    #[error("the page could not be read: {0}")]
+    Unreadable(String),
 }
 
 /// Which reader to use for text the writer gives.

@@ -10,6 +10,7 @@
 //! It knows nothing of Tauri or the command line; the shells call it with plain
 //! values and get plain values or an [`Error`] with an [`ErrorCode`] back.
 
+mod blobs;
 mod bulk;
 mod claims;
 mod clips;

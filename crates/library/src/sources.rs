@@ -35,10 +35,13 @@ impl Library {
             .and_then(|e| e.to_str())
             .unwrap_or_default()
             .to_ascii_lowercase();
+        if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
+            return self.import_web_page(&bytes, None, &name);
+        }
         let markdown = matches!(ext.as_str(), "md" | "markdown" | "mdown");
         if !markdown && !matches!(ext.as_str(), "txt" | "text" | "") {
             return Err(Error::InvalidInput(format!(
-                "{name}: Commonplace reads .txt and .md files so far; .{ext} files are not supported yet"
+                "{name}: Commonplace reads .txt, .md and .html files so far; .{ext} files are not supported yet"
             )));
         }
         if bytes.contains(&0) {
@@ -74,6 +77,26 @@ impl Library {
             ..SourceMeta::default()
         })?;
         let source = build_source(kind, meta, blocks, self.now());
+        self.store.write(|tx| tx.insert_source(&source))?;
+        self.apply_outbox()?;
+        Ok(source)
+    }
+
+    /// Imports a web page from its bytes: the readable text as blocks, the metadata
+    /// the page carries (each field with its origin), the original kept as a blob.
+    pub fn import_web_page(
+        &mut self,
+        bytes: &[u8],
+        url: Option<&str>,
+        name: &str,
+    ) -> Result<Source> {
+        let page = ingest::html::import(bytes, url)
+            .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
+        let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
+        let meta = clean_meta(page.meta)?;
+        let mut source = build_source(SourceKind::Web, meta, page.blocks, self.now());
+        source.origins = page.origins;
+        source.blob = Some(blob);
         self.store.write(|tx| tx.insert_source(&source))?;
         self.apply_outbox()?;
         Ok(source)
@@ -134,6 +157,7 @@ pub(crate) fn build_source(
         origins,
         blocks,
         text_hash,
+        blob: None,
         created_at: now,
         updated_at: now,
     }

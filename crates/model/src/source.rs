@@ -219,6 +219,9 @@ pub struct Source {
     pub blocks: Vec<Block>,
     /// SHA-256 (hex) of the source text, to tell versions apart.
     pub text_hash: String,
+    /// SHA-256 (hex) of the original file kept in the library's `blobs/` folder
+    /// (the HTML of a web page), for export and archiving; never rendered.
+    pub blob: Option<String>,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub created_at: Timestamp,
     #[cfg_attr(feature = "ts", ts(type = "number"))]

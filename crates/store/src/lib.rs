@@ -176,7 +176,12 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
 
 /// SHA-256 of a text, in hex: how versions of a source's text are told apart.
 pub fn text_hash(text: &str) -> String {
+    bytes_hash(text.as_bytes())
+}
+
+/// SHA-256 of bytes, in hex: the name of a blob.
+pub fn bytes_hash(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(text.as_bytes());
+    let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 impl Tx<'_> {
     pub fn insert_source(&self, source: &Source) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, blob_sha256,
+                                  created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 source.id.as_str(),
                 source.kind.as_str(),
@@ -18,6 +19,7 @@ impl Tx<'_> {
                 to_json(&source.origins),
                 source.meta.url,
                 source.text_hash,
+                source.blob,
                 source.created_at,
                 source.updated_at,
             ],
@@ -75,7 +77,7 @@ impl Reader<'_> {
         let row = self
             .conn
             .query_row(
-                "SELECT id, kind, meta, origins, text_hash, created_at, updated_at
+                "SELECT id, kind, meta, origins, text_hash, created_at, updated_at, blob_sha256
                  FROM sources WHERE id = ?1",
                 [id.as_str()],
                 |r| {
@@ -87,6 +89,7 @@ impl Reader<'_> {
                         r.get::<_, String>(4)?,
                         r.get::<_, i64>(5)?,
                         r.get::<_, i64>(6)?,
+                        r.get::<_, Option<String>>(7)?,
                     ))
                 },
             )
@@ -95,7 +98,7 @@ impl Reader<'_> {
                 entity: "source",
                 id: id.to_string(),
             })?;
-        let (id, kind, meta, origins, text_hash, created_at, updated_at) = row;
+        let (id, kind, meta, origins, text_hash, created_at, updated_at, blob) = row;
         let id = SourceId(id);
         let blocks = self.blocks(&id)?;
         Ok(Source {
@@ -105,6 +108,7 @@ impl Reader<'_> {
             id,
             blocks,
             text_hash,
+            blob,
             created_at,
             updated_at,
         })

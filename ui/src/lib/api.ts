@@ -77,7 +77,7 @@ export const api = {
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
   async pickFiles(): Promise<string[]> {
-    const picked = await openDialog({ multiple: true, directory: false, filters: [{ name: "Text and Markdown", extensions: ["txt", "md", "markdown"] }] });
+    const picked = await openDialog({ multiple: true, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "md", "markdown", "txt"] }] });
     if (!picked) return [];
     return Array.isArray(picked) ? picked : [picked];
   },

@@ -40,7 +40,12 @@ origins: { [key in string]: string }, blocks: Array<Block>,
 /**
  * SHA-256 (hex) of the source text, to tell versions apart.
  */
-textHash: string, createdAt: number, updatedAt: number, };
+textHash: string, 
+/**
+ * SHA-256 (hex) of the original file kept in the library's `blobs/` folder
+ * (the HTML of a web page), for export and archiving; never rendered.
+ */
+blob: string | null, createdAt: number, updatedAt: number, };
 
 export type SourceSummary = { id: SourceId, kind: SourceKind, title: string, authors: Array<Author>, containerTitle: string | null, issued: PartialDate | null, clipCount: number, createdAt: number, };
 

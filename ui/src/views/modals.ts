@@ -181,7 +181,7 @@ export const SHORTCUTS: [string, string][] = [
   ["Delete", "Delete the selected clip"],
   ["Ctrl+Z", "Undo the last delete or edit"],
   ["N", "Paste a new source"],
-  ["O", "Open a text or Markdown file"],
+  ["O", "Open a saved web page, Markdown or text file"],
   ["Esc", "Close, or leave the search"],
   ["?", "This sheet"],
 ];

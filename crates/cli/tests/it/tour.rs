@@ -154,3 +154,44 @@ fn a_second_process_cannot_write_a_library_another_holds() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("is open in another process"), "{stderr}");
 }
+
+#[test]
+fn a_saved_web_page_imports_with_its_metadata_and_a_bad_file_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let page = tmp.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html><head><title>Tariffs and prices | Example Post</title>
+        <meta name="citation_author" content="Rivera, Ana"><meta property="og:site_name" content="Example Post">
+        <meta property="article:published_time" content="2025-02-01"></head>
+        <body><article><p>Tariffs raised consumer prices by two percent within a year, the study found, with the largest effects on appliances.</p>
+        <p>The authors caution that the estimates rest on import data that is revised often.</p></article></body></html>"#,
+    )
+    .unwrap();
+    let bad = tmp.path().join("notes.docx");
+    std::fs::write(&bad, b"PK\x03\x04").unwrap();
+    let out = commonplace(&lib)
+        .args(["--json", "source", "import"])
+        .arg(&page)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "one file failed, so the command fails"
+    );
+    let source: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(source["kind"], "web");
+    assert_eq!(source["meta"]["containerTitle"], "Example Post");
+    assert_eq!(source["meta"]["authors"][0]["family"], "Rivera");
+    assert_eq!(source["meta"]["issued"]["year"], 2025);
+    assert_eq!(source["origins"]["authors"], "highwire");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(".docx files are not supported yet"),
+        "{stderr}"
+    );
+    let found = ok(commonplace(&lib).args(["search", "appliances"]));
+    assert!(found.contains("0 clips match"), "no clip yet: {found}");
+}

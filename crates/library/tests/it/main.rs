@@ -7,6 +7,7 @@ mod claims;
 mod clips;
 mod durability;
 mod open;
+mod web;
 mod workspace;
 
 use library::{Config, Library, NewSource};

@@ -1,0 +1,103 @@
+//! Importing a saved web page: readable text as blocks, metadata with its origins,
+//! the original kept as a blob, and refusals that say what is wrong.
+
+use crate::{hit_ids, open};
+use library::NewClip;
+use model::{Author, BlockKind, SourceKind};
+
+fn fixture() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news-article.html")
+}
+
+#[test]
+fn a_saved_news_page_imports_with_its_text_metadata_and_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = open(dir.path());
+    let source = lib.import_file(&fixture()).unwrap();
+    assert_eq!(source.kind, SourceKind::Web);
+    let meta = &source.meta;
+    assert_eq!(meta.title, "Wind outpaces coal for the first time");
+    assert_eq!(
+        meta.authors,
+        vec![
+            Author::Person {
+                family: "Okafor".into(),
+                given: "Maria".into()
+            },
+            Author::Organization {
+                name: "Ledger Data Desk".into()
+            },
+        ],
+        "persons and organisations told apart"
+    );
+    assert_eq!(meta.issued.unwrap().to_string(), "2024-03-05");
+    assert_eq!(meta.container_title.as_deref(), Some("The Daily Ledger"));
+    assert_eq!(meta.publisher.as_deref(), Some("Ledger Media Group"));
+    assert_eq!(
+        meta.canonical_url.as_deref(),
+        Some("https://ledger.example.com/energy/wind-outpaces-coal")
+    );
+    assert_eq!(meta.language.as_deref(), Some("en-US"));
+    assert_eq!(source.origins["authors"], "jsonld");
+    assert_eq!(source.origins["containerTitle"], "opengraph");
+
+    let kinds: Vec<BlockKind> = source.blocks.iter().map(|b| b.kind).collect();
+    assert!(
+        kinds.contains(&BlockKind::Quote)
+            && kinds.contains(&BlockKind::Heading)
+            && kinds.contains(&BlockKind::ListItem),
+        "{kinds:?}"
+    );
+    let text = model::SourceText::new(&source.blocks).as_str().to_owned();
+    assert!(
+        text.contains("Café owners near the coast reported fewer outages, & prices fell."),
+        "entities decoded, charset handled: {text}"
+    );
+    assert!(
+        !text.contains("Subscribe now") && !text.contains("tracking"),
+        "boilerplate and scripts are not text: {text}"
+    );
+
+    let blob = source.blob.clone().expect("the original is kept");
+    let stored = std::fs::read(dir.path().join("blobs").join(&blob)).unwrap();
+    assert_eq!(stored, std::fs::read(fixture()).unwrap(), "byte for byte");
+
+    let clip = lib
+        .create_clip(NewClip {
+            source_id: source.id.0.clone(),
+            quote: Some("the grid turned".into()),
+            ..NewClip::default()
+        })
+        .unwrap();
+    assert_eq!(hit_ids(&lib, "turned"), vec![clip.id.0]);
+    assert_eq!(
+        lib.search("bottleneck", 5).unwrap().passage_total,
+        1,
+        "the page's text is searchable"
+    );
+    assert_eq!(
+        lib.source(&source.id).unwrap().source.blob,
+        Some(blob),
+        "the blob is recorded in the database"
+    );
+}
+
+#[test]
+fn pages_that_are_not_html_or_have_no_text_are_refused_and_leave_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = open(dir.path());
+    let not_html = dir.path().join("data.html");
+    std::fs::write(&not_html, "just some words, no markup at all").unwrap();
+    let err = lib.import_file(&not_html).unwrap_err();
+    assert!(err.to_string().contains("not a web page"), "{err}");
+    let empty = dir.path().join("empty.html");
+    std::fs::write(&empty, "<html><body><script>x()</script></body></html>").unwrap();
+    let err = lib.import_file(&empty).unwrap_err();
+    assert!(err.to_string().contains("no readable text"), "{err}");
+    assert!(lib.sources().unwrap().is_empty());
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("blobs")).unwrap().count(),
+        0,
+        "no orphan blob"
+    );
+}
