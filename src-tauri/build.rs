@@ -30,6 +30,9 @@ fn main() {
             "export",
             "copy_export",
             "save_export",
+            "reimport_source",
+            "source_versions",
+            "edit_source",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

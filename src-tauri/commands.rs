@@ -3,11 +3,11 @@
 use crate::AppState;
 use library::{
     ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget,
-    Library, NewClaim, NewClip, NewSource, SourceView, TagCount,
+    Library, NewClaim, NewClip, NewSource, ReimportReport, SourceVersion, SourceView, TagCount,
 };
 use model::{
-    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceSummary,
-    Stance,
+    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta,
+    SourceSummary, Stance,
 };
 use std::path::PathBuf;
 use tauri::AppHandle;
@@ -197,4 +197,30 @@ pub async fn save_export(
     path: PathBuf,
 ) -> Result<(), ApiError> {
     call(state, move |lib| lib.save_export(&target, format, &path)).await
+}
+
+#[tauri::command]
+pub async fn reimport_source(
+    state: State<'_, AppState>,
+    id: SourceId,
+    path: PathBuf,
+) -> Result<ReimportReport, ApiError> {
+    call(state, move |lib| lib.reimport_file(&id, &path)).await
+}
+
+#[tauri::command]
+pub async fn source_versions(
+    state: State<'_, AppState>,
+    id: SourceId,
+) -> Result<Vec<SourceVersion>, ApiError> {
+    call(state, move |lib| lib.source_versions(&id)).await
+}
+
+#[tauri::command]
+pub async fn edit_source(
+    state: State<'_, AppState>,
+    id: SourceId,
+    meta: SourceMeta,
+) -> Result<Source, ApiError> {
+    call(state, move |lib| lib.edit_source(&id, meta)).await
 }

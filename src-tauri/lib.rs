@@ -73,6 +73,9 @@ pub fn run() {
             commands::export,
             commands::copy_export,
             commands::save_export,
+            commands::reimport_source,
+            commands::source_versions,
+            commands::edit_source,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

@@ -223,13 +223,48 @@ async function openSource(id: string, opts: { clip?: string; focus?: { start: nu
   if (opts.clip) await selectClip(opts.clip);
   else if (!selected || selected.clip.sourceId !== id) {
     selected = null;
-    clear(inspector);
-    append(inspector, renderSourceInspector(view));
+    showSourceInspector(view);
   }
   const target = opts.clip ? main.querySelector<HTMLElement>(`mark[data-clip="${CSS.escape(opts.clip)}"]`) : opts.focus ? main.querySelector<HTMLElement>("mark.focus") : null;
   if (target) {
     target.scrollIntoView({ block: "center" });
     target.classList.add("flash");
+  }
+}
+
+function showSourceInspector(view: SourceView): void {
+  clear(inspector);
+  append(
+    inspector,
+    renderSourceInspector(view, {
+      reimport: () => void reimportSource(view.source.id),
+      edit: (meta) => void editSource(view.source.id, meta),
+    }),
+  );
+}
+
+async function reimportSource(id: string): Promise<void> {
+  try {
+    const [path] = await api.pickFiles(false);
+    if (!path) return;
+    const report = await api.reimportSource(id, path);
+    const orphans = report.orphaned.length;
+    say(`Re-imported: ${report.exact} clip${report.exact === 1 ? "" : "s"} in place, ${report.approximate} moved approximately, ${orphans} no longer found (kept, listed above the text). The previous text is kept as version ${report.archivedVersion}.`, orphans ? "error" : "info");
+    await refreshSidebar();
+    await openSource(id);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function editSource(id: string, meta: Parameters<typeof api.editSource>[1]): Promise<void> {
+  try {
+    await api.editSource(id, meta);
+    say("Saved. Fields you set are never overwritten by a re-import.");
+    await refreshSidebar();
+    await openSource(id);
+  } catch (e) {
+    fail(e);
   }
 }
 

@@ -67,6 +67,32 @@ pub enum SourceCommand {
         #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
     },
+    /// Import a newer version of a source: its clips are re-anchored (exactly,
+    /// approximately, or marked orphaned) and the old text is kept.
+    Reimport { id: String, file: PathBuf },
+    /// The earlier versions of a source's text.
+    Versions { id: String },
+    /// Correct a source's metadata; the fields you set are never overwritten by a
+    /// re-import.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// Replaces the authors: "Family, Given" for a person (repeat for several).
+        #[arg(long = "author")]
+        authors: Vec<String>,
+        /// Replaces the authors with an organisation (repeat for several).
+        #[arg(long = "org")]
+        orgs: Vec<String>,
+        #[arg(long)]
+        site: Option<String>,
+        #[arg(long)]
+        publisher: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// List sources, newest first.
     List,
     /// Show a source's metadata, text and clips.

@@ -69,6 +69,73 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
                 bail!("{failed} file(s) could not be imported");
             }
         }
+        SourceCommand::Reimport { id, file } => {
+            let report = lib.reimport_file(&SourceId(id), &file)?;
+            out.text_or_json(
+                &format!(
+                    "re-imported {}: {} clips in place, {} moved approximately, {} orphaned (kept, shown apart); the previous text is version {}\n",
+                    report.source.id,
+                    report.exact,
+                    report.approximate,
+                    report.orphaned.len(),
+                    report.archived_version
+                ),
+                &report,
+            );
+        }
+        SourceCommand::Versions { id } => {
+            let versions = lib.source_versions(&SourceId(id))?;
+            let text: String = versions
+                .iter()
+                .map(|v| {
+                    format!(
+                        "version {} ({} characters, {})\n",
+                        v.version,
+                        v.text.chars().count(),
+                        &v.text_hash[..12]
+                    )
+                })
+                .collect();
+            out.text_or_json(&text, &versions);
+        }
+        SourceCommand::Edit {
+            id,
+            title,
+            authors,
+            orgs,
+            site,
+            publisher,
+            date,
+            url,
+        } => {
+            let id = SourceId(id);
+            let mut meta = lib.source(&id)?.source.meta;
+            if let Some(title) = title {
+                meta.title = title;
+            }
+            if !authors.is_empty() || !orgs.is_empty() {
+                meta.authors = authors
+                    .iter()
+                    .map(|a| Author::person_from_input(a))
+                    .collect();
+                meta.authors
+                    .extend(orgs.into_iter().map(|name| Author::Organization { name }));
+            }
+            if site.is_some() {
+                meta.container_title = site;
+            }
+            if publisher.is_some() {
+                meta.publisher = publisher;
+            }
+            if let Some(date) = date {
+                meta.issued = Some(date.parse()?);
+            }
+            if url.is_some() {
+                meta.url = url;
+            }
+            let source = lib.edit_source(&id, meta)?;
+            out.updated("source", source.id.as_str(), &source);
+        }
         SourceCommand::List => out.sources(&lib.sources()?),
         SourceCommand::Show { id } => out.source(&lib.source(&SourceId(id))?),
     }

@@ -121,6 +121,7 @@ pub(crate) fn build_clip(source: &Source, new: &NewClip, now: model::Timestamp) 
         note: new.note.trim().to_owned(),
         tags: clean_tags(&new.tags),
         claims: Vec::new(),
+        orphaned: false,
         created_at: now,
         updated_at: now,
     })

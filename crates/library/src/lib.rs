@@ -10,6 +10,7 @@
 //! It knows nothing of Tauri or the command line; the shells call it with plain
 //! values and get plain values or an [`Error`] with an [`ErrorCode`] back.
 
+mod anchor;
 mod blobs;
 mod bulk;
 mod claims;
@@ -19,6 +20,7 @@ mod export;
 mod indexing;
 pub mod location;
 mod lock;
+mod reimport;
 mod sources;
 mod wire;
 
@@ -26,6 +28,7 @@ pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, Bul
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
 pub use ingest::TextFormat;
+pub use reimport::{ReimportReport, SourceVersion};
 pub use wire::{
     ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportTarget, NewClaim, NewClip,
     NewSource, SourceView, TagCount,

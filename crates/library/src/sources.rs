@@ -25,9 +25,24 @@ impl Library {
         Ok(source)
     }
 
-    /// Imports a text or Markdown file as a new source. The title is the document's
-    /// first heading (Markdown), else its first line if short, else the file name.
+    /// Imports a file as a new source: a web page (.html), Markdown or text. The
+    /// title of a text is its first heading (Markdown), else its first line if
+    /// short, else the file name.
     pub fn import_file(&mut self, path: &std::path::Path) -> Result<Source> {
+        let imported = self.read_file(path)?;
+        let meta = clean_meta(imported.meta)?;
+        let mut source = build_source(imported.kind, meta, imported.blocks, self.now());
+        if imported.kind == SourceKind::Web {
+            source.origins = imported.origins;
+        }
+        source.blob = imported.blob;
+        self.store.write(|tx| tx.insert_source(&source))?;
+        self.apply_outbox()?;
+        Ok(source)
+    }
+
+    /// Reads a file into what a source is made of (keeping a web page's bytes as a blob).
+    pub(crate) fn read_file(&self, path: &std::path::Path) -> Result<Imported> {
         let bytes = std::fs::read(path).map_err(crate::error::io(path))?;
         let name = path.display().to_string();
         let ext = path
@@ -36,7 +51,7 @@ impl Library {
             .unwrap_or_default()
             .to_ascii_lowercase();
         if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
-            return self.import_web_page(&bytes, None, &name);
+            return self.read_web_page(&bytes, None, &name);
         }
         let markdown = matches!(ext.as_str(), "md" | "markdown" | "mdown");
         if !markdown && !matches!(ext.as_str(), "txt" | "text" | "") {
@@ -72,34 +87,31 @@ impl Library {
         } else {
             SourceKind::Text
         };
-        let meta = clean_meta(SourceMeta {
+        let meta = SourceMeta {
             title,
             ..SourceMeta::default()
-        })?;
-        let source = build_source(kind, meta, blocks, self.now());
-        self.store.write(|tx| tx.insert_source(&source))?;
-        self.apply_outbox()?;
-        Ok(source)
+        };
+        Ok(Imported::plain(kind, meta, blocks))
     }
 
-    /// Imports a web page from its bytes: the readable text as blocks, the metadata
-    /// the page carries (each field with its origin), the original kept as a blob.
-    pub fn import_web_page(
-        &mut self,
+    /// Reads a web page: readable text as blocks, the page's metadata with where
+    /// each field came from, and its original bytes kept as a blob.
+    pub(crate) fn read_web_page(
+        &self,
         bytes: &[u8],
         url: Option<&str>,
         name: &str,
-    ) -> Result<Source> {
+    ) -> Result<Imported> {
         let page = ingest::html::import(bytes, url)
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
-        let meta = clean_meta(page.meta)?;
-        let mut source = build_source(SourceKind::Web, meta, page.blocks, self.now());
-        source.origins = page.origins;
-        source.blob = Some(blob);
-        self.store.write(|tx| tx.insert_source(&source))?;
-        self.apply_outbox()?;
-        Ok(source)
+        Ok(Imported {
+            kind: SourceKind::Web,
+            meta: page.meta,
+            origins: page.origins,
+            blocks: page.blocks,
+            blob: Some(blob),
+        })
     }
 
     /// Every source, newest first, with its clip count.
@@ -122,7 +134,7 @@ impl Library {
             .iter()
             .filter(|c| {
                 let at = text.slice(c.position.start as usize, c.position.end as usize);
-                at != Some(c.quote.exact.as_str())
+                c.orphaned || at != Some(c.quote.exact.as_str())
             })
             .map(|c| c.id.clone())
             .collect();
@@ -200,4 +212,13 @@ fn title_of(blocks: &[model::Block]) -> Option<String> {
         None if first.text.chars().count() <= 120 => Some(first.text.clone()),
         None => None,
     }
+}
+
+/// What a file or page is made of, before it becomes (or replaces) a source.
+pub(crate) struct Imported {
+    pub kind: SourceKind,
+    pub meta: SourceMeta,
+    pub origins: BTreeMap<String, String>,
+    pub blocks: Vec<model::Block>,
+    pub blob: Option<String>,
 }

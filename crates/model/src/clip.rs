@@ -47,6 +47,9 @@ pub struct Clip {
     pub note: String,
     pub tags: Vec<String>,
     pub claims: Vec<ClipClaim>,
+    /// The quote could not be placed in the source's current text after a
+    /// re-import; the clip keeps its quote and is shown apart.
+    pub orphaned: bool,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub created_at: Timestamp,
     #[cfg_attr(feature = "ts", ts(type = "number"))]

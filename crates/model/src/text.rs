@@ -92,6 +92,23 @@ impl SourceText {
             .map(|(_, page)| *page)
     }
 
+    /// Every place where `quote` occurs exactly, as (start, end) code-point offsets.
+    pub fn find_exact(&self, quote: &str) -> Vec<(usize, usize)> {
+        if quote.is_empty() {
+            return Vec::new();
+        }
+        let len = quote.chars().count();
+        let mut out = Vec::new();
+        let mut chars_before = 0;
+        let mut last_byte = 0;
+        for (byte, _) in self.text.match_indices(quote) {
+            chars_before += self.text[last_byte..byte].chars().count();
+            last_byte = byte;
+            out.push((chars_before, chars_before + len));
+        }
+        out
+    }
+
     /// Every place where `quote` occurs, as (start, end) code-point offsets.
     ///
     /// The exact text is tried first. When it does not occur, whitespace is compared

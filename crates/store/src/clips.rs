@@ -12,8 +12,8 @@ impl Tx<'_> {
         self.conn
             .prepare_cached(
                 "INSERT INTO clips (id, source_id, exact, prefix, suffix, pos_start, pos_end, page,
-                                    note, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                    note, created_at, updated_at, orphaned)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 clip.id.as_str(),
@@ -27,6 +27,7 @@ impl Tx<'_> {
                 clip.note,
                 clip.created_at,
                 clip.updated_at,
+                clip.orphaned,
             ])?;
         self.write_tags(&clip.id, &clip.tags)?;
         for link in &clip.claims {
@@ -98,7 +99,7 @@ impl Reader<'_> {
             .conn
             .prepare_cached(
                 "SELECT id, source_id, exact, prefix, suffix, pos_start, pos_end, page, note,
-                        created_at, updated_at
+                        created_at, updated_at, orphaned
                  FROM clips WHERE id = ?1",
             )?
             .query_row([id.as_str()], |r| {
@@ -118,6 +119,7 @@ impl Reader<'_> {
                     note: r.get(8)?,
                     tags: Vec::new(),
                     claims: Vec::new(),
+                    orphaned: r.get(11)?,
                     created_at: r.get(9)?,
                     updated_at: r.get(10)?,
                 })
@@ -200,5 +202,43 @@ impl Reader<'_> {
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Tx<'_> {
+    /// Moves a clip to new selectors after a re-import (recording the old ones when
+    /// the quote itself changed), or marks it orphaned.
+    pub fn reanchor_clip(&self, old: &Clip, new: &Clip, now: Timestamp) -> Result<()> {
+        if new.quote.exact != old.quote.exact {
+            self.conn.execute(
+                "INSERT INTO clip_anchor_history (clip_id, replaced_at, exact, prefix, suffix, pos_start, pos_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    old.id.as_str(),
+                    now,
+                    old.quote.exact,
+                    old.quote.prefix,
+                    old.quote.suffix,
+                    old.position.start,
+                    old.position.end
+                ],
+            )?;
+        }
+        let changed = self.conn.execute(
+            "UPDATE clips SET exact = ?2, prefix = ?3, suffix = ?4, pos_start = ?5, pos_end = ?6,
+                              page = ?7, orphaned = ?8, updated_at = ?9 WHERE id = ?1",
+            params![
+                new.id.as_str(),
+                new.quote.exact,
+                new.quote.prefix,
+                new.quote.suffix,
+                new.position.start,
+                new.position.end,
+                new.page,
+                new.orphaned,
+                now
+            ],
+        )?;
+        self.touched_clip(&new.id, changed)
     }
 }

@@ -15,6 +15,7 @@ mod sources;
 
 pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
 pub use schema::LATEST_VERSION;
+pub use sources::ArchivedVersion;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};

@@ -5,7 +5,10 @@ use crate::{Result, StoreError};
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_versions_and_anchors.sql"),
+];
 
 /// The schema version this build writes (SQLite's `user_version`).
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -6,6 +6,74 @@ use rusqlite::{params, OptionalExtension, Row};
 use std::collections::BTreeMap;
 
 impl Tx<'_> {
+    /// Keeps the source's current text and metadata as a numbered version, then
+    /// replaces them with `source`'s (same id). Returns the archived version number.
+    pub fn replace_source(&self, source: &Source, now: Timestamp) -> Result<u32> {
+        let current = self.read().source(&source.id)?;
+        let version: u32 = self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM source_versions WHERE source_id = ?1",
+            [source.id.as_str()],
+            |r| r.get(0),
+        )?;
+        self.conn.execute(
+            "INSERT INTO source_versions (source_id, version, kind, meta, blocks, text_hash, blob_sha256, archived_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                current.id.as_str(),
+                version,
+                current.kind.as_str(),
+                to_json(&current.meta),
+                to_json(&current.blocks),
+                current.text_hash,
+                current.blob,
+                now
+            ],
+        )?;
+        self.conn.execute(
+            "DELETE FROM source_blocks WHERE source_id = ?1",
+            [source.id.as_str()],
+        )?;
+        self.insert_blocks(&source.id, 0, &source.blocks)?;
+        self.conn.execute(
+            "UPDATE sources SET kind = ?2, title = ?3, meta = ?4, origins = ?5, url = ?6, text_hash = ?7,
+                                blob_sha256 = ?8, updated_at = ?9 WHERE id = ?1",
+            params![
+                source.id.as_str(),
+                source.kind.as_str(),
+                source.meta.title,
+                to_json(&source.meta),
+                to_json(&source.origins),
+                source.meta.url,
+                source.text_hash,
+                source.blob,
+                now
+            ],
+        )?;
+        self.append_outbox(OutboxEntity::Source, source.id.as_str(), OutboxOp::Upsert)?;
+        Ok(version)
+    }
+
+    /// Changes a source's metadata and where each field came from.
+    pub fn update_source_meta(
+        &self,
+        id: &SourceId,
+        meta: &SourceMeta,
+        origins: &BTreeMap<String, String>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let changed = self.conn.execute(
+            "UPDATE sources SET title = ?2, meta = ?3, origins = ?4, url = ?5, updated_at = ?6 WHERE id = ?1",
+            params![id.as_str(), meta.title, to_json(meta), to_json(origins), meta.url, now],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                entity: "source",
+                id: id.to_string(),
+            });
+        }
+        self.append_outbox(OutboxEntity::Source, id.as_str(), OutboxOp::Upsert)
+    }
+
     pub fn insert_source(&self, source: &Source) -> Result<()> {
         self.conn.execute(
             "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, blob_sha256,
@@ -69,10 +137,46 @@ impl Tx<'_> {
     }
 }
 
+/// A source's text as it was before a re-import replaced it.
+pub struct ArchivedVersion {
+    pub version: u32,
+    pub archived_at: Timestamp,
+    pub text_hash: String,
+    pub blocks: Vec<Block>,
+}
+
 const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.meta, s.created_at,
      (SELECT COUNT(*) FROM clips c WHERE c.source_id = s.id)";
 
 impl Reader<'_> {
+    /// Earlier versions of a source, oldest first: (version, archived at, blocks).
+    pub fn source_versions(
+        &self,
+        id: &SourceId,
+    ) -> Result<Vec<(u32, Timestamp, String, Vec<Block>)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT version, archived_at, text_hash, blocks FROM source_versions WHERE source_id = ?1 ORDER BY version",
+        )?;
+        let rows = stmt.query_map([id.as_str()], |r| {
+            Ok((
+                r.get::<_, u32>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (version, archived_at, text_hash, blocks) = row?;
+            Ok(ArchivedVersion {
+                version,
+                archived_at,
+                text_hash,
+                blocks: from_json(&blocks)?,
+            })
+        })
+        .collect()
+    }
+
     pub fn source(&self, id: &SourceId) -> Result<Source> {
         let row = self
             .conn

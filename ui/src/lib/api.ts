@@ -12,6 +12,9 @@ import type {
   ExportFormat,
   ExportTarget,
   TagCount,
+  ReimportReport,
+  SourceMeta,
+  SourceVersion,
   ClaimSummary,
   Clip,
   ClipEdit,
@@ -73,11 +76,14 @@ export const api = {
   export: (target: ExportTarget) => call<Export>("export", { target }),
   /** Puts the export on the clipboard as HTML and plain text, and returns it. */
   copyExport: (target: ExportTarget) => call<Export>("copy_export", { target }),
+  reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
+  sourceVersions: (id: string) => call<SourceVersion[]>("source_versions", { id }),
+  editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),
   saveExport: (target: ExportTarget, format: ExportFormat, path: string) => call<void>("save_export", { target, format, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
-  async pickFiles(): Promise<string[]> {
-    const picked = await openDialog({ multiple: true, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "md", "markdown", "txt"] }] });
+  async pickFiles(multiple = true): Promise<string[]> {
+    const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "md", "markdown", "txt"] }] });
     if (!picked) return [];
     return Array.isArray(picked) ? picked : [picked];
   },

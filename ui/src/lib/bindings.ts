@@ -61,7 +61,12 @@ export type Clip = { id: ClipId, sourceId: SourceId, quote: TextQuoteSelector, p
 /**
  * The PDF page the quote starts on.
  */
-page: number | null, note: string, tags: Array<string>, claims: Array<ClipClaim>, createdAt: number, updatedAt: number, };
+page: number | null, note: string, tags: Array<string>, claims: Array<ClipClaim>, 
+/**
+ * The quote could not be placed in the source's current text after a
+ * re-import; the clip keeps its quote and is shown apart.
+ */
+orphaned: boolean, createdAt: number, updatedAt: number, };
 
 export type Claim = { id: ClaimId, statement: string, note: string, createdAt: number, updatedAt: number, };
 
@@ -159,3 +164,11 @@ export type ExportFormat = "markdown" | "html" | "text";
 export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "io" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
+
+export type ReimportReport = { source: Source, 
+/**
+ * The number under which the previous text was kept.
+ */
+archivedVersion: number, exact: number, approximate: number, orphaned: Array<ClipId>, };
+
+export type SourceVersion = { version: number, archivedAt: number, textHash: string, text: string, };

@@ -3,7 +3,7 @@
 
 import type { ClipView, Export, SourceView, Stance } from "../lib/bindings";
 import { h, append } from "../lib/dom";
-import { authorList, humanDate } from "../lib/format";
+import { authorList, humanDate, parseDate } from "../lib/format";
 
 export interface ClipInspectorHandlers {
   saveNote: (note: string) => void;
@@ -85,7 +85,12 @@ export function renderClipInspector(view: ClipView, dragExport: Export | null, o
   );
 }
 
-export function renderSourceInspector(view: SourceView): HTMLElement {
+export interface SourceInspectorHandlers {
+  reimport: () => void;
+  edit: (meta: SourceView["source"]["meta"]) => void;
+}
+
+export function renderSourceInspector(view: SourceView, on: SourceInspectorHandlers): HTMLElement {
   const meta = view.source.meta;
   const rows: [string, string][] = [
     ["Title", meta.title],
@@ -103,7 +108,45 @@ export function renderSourceInspector(view: SourceView): HTMLElement {
     ...rows.filter(([, v]) => v).map(([k, v]) => field(k, h("div", { class: "value" }, v))),
     field("Citation", h("p", { class: "citation" }, view.citation)),
     h("p", { class: "hint" }, "Click a highlighted passage to see its clip here."),
+    h("div", { class: "actions" }, editButton(view, on), reimportButton(on)),
   );
+}
+
+function reimportButton(on: SourceInspectorHandlers): HTMLElement {
+  const b = h("button", { type: "button", id: "source-reimport", title: "Import a newer version of this source: clips are re-anchored, the old text is kept" }, "Re-import…");
+  b.addEventListener("click", on.reimport);
+  return b;
+}
+
+/** Edits title, site, date and link in place; what the writer sets is never overwritten by a re-import. */
+function editButton(view: SourceView, on: SourceInspectorHandlers): HTMLElement {
+  const b = h("button", { type: "button", id: "source-edit" }, "Edit details");
+  b.addEventListener("click", () => {
+    const meta = view.source.meta;
+    const input = (id: string, label: string, value: string) => {
+      const el = h("input", { type: "text", id, "aria-label": label, placeholder: label });
+      el.value = value;
+      return el;
+    };
+    const title = input("edit-title", "Title", meta.title);
+    const site = input("edit-site", "Site or publication", meta.containerTitle ?? "");
+    const date = input("edit-date", "Date (YYYY-MM-DD)", meta.issued ? [meta.issued.year, meta.issued.month, meta.issued.day].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, "0") : String(x))).join("-") : "");
+    const url = input("edit-url", "Link", meta.url ?? "");
+    const save = h("button", { type: "submit", class: "primary", id: "edit-save" }, "Save");
+    const error = h("p", { class: "form-error", role: "alert" });
+    const form = h("form", { class: "edit-source" }, field("Title", title), field("Site", site), field("Date", date), field("Link", url), error, h("div", { class: "actions" }, save));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      try {
+        on.edit({ ...meta, title: title.value, containerTitle: site.value.trim() || null, issued: parseDate(date.value), url: url.value.trim() || null });
+      } catch (err) {
+        error.textContent = (err as Error).message;
+      }
+    });
+    b.closest(".inspector-body")?.replaceChildren(h("h2", {}, "Source details"), form);
+    title.focus();
+  });
+  return b;
 }
 
 export function renderEmptyInspector(): HTMLElement {

@@ -23,7 +23,7 @@ fn render() -> String {
         library::NewSource, library::NewClip, library::ClipEdit, library::NewClaim,
         library::SourceView, library::ClipView, library::TagCount, library::Evidence,
         library::ClaimView, library::ExportTarget, library::Export, library::ExportFormat, library::ErrorCode,
-        library::ApiError,
+        library::ApiError, library::ReimportReport, library::SourceVersion,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

@@ -7,6 +7,7 @@ mod claims;
 mod clips;
 mod durability;
 mod open;
+mod reimport;
 mod web;
 mod workspace;
 
