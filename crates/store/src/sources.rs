@@ -149,11 +149,8 @@ const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.meta, s.created_at,
      (SELECT COUNT(*) FROM clips c WHERE c.source_id = s.id)";
 
 impl Reader<'_> {
-    /// Earlier versions of a source, oldest first: (version, archived at, blocks).
-    pub fn source_versions(
-        &self,
-        id: &SourceId,
-    ) -> Result<Vec<(u32, Timestamp, String, Vec<Block>)>> {
+    /// Earlier versions of a source, oldest first.
+    pub fn source_versions(&self, id: &SourceId) -> Result<Vec<ArchivedVersion>> {
         let mut stmt = self.conn.prepare(
             "SELECT version, archived_at, text_hash, blocks FROM source_versions WHERE source_id = ?1 ORDER BY version",
         )?;
