@@ -166,8 +166,15 @@ pub async fn restore_clip(state: State<'_, AppState>, clip: Clip) -> Result<Clip
 }
 
 #[tauri::command]
-pub async fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<Source, ApiError> {
-    call(state, move |lib| lib.import_file(&path)).await
+pub async fn import_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    password: Option<String>,
+) -> Result<Source, ApiError> {
+    call(state, move |lib| {
+        lib.import_file_with(&path, password.as_deref())
+    })
+    .await
 }
 
 #[tauri::command]

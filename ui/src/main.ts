@@ -13,7 +13,7 @@ import { UndoStack } from "./lib/undo";
 import { renderAddSource } from "./views/addSource";
 import { renderClaimPage } from "./views/claimPage";
 import { renderClipInspector, renderEmptyInspector, renderSourceInspector } from "./views/inspector";
-import { claimPicker, closeModal, confirmDialog, exportPreview, importProgress, modalOpen, pastedQuoteForm, shortcutSheet, type ClaimChoice } from "./views/modals";
+import { askPassword, claimPicker, closeModal, confirmDialog, exportPreview, importProgress, modalOpen, pastedQuoteForm, shortcutSheet, type ClaimChoice } from "./views/modals";
 import { renderReader } from "./views/reader";
 import { renderResults, type ResultsView } from "./views/results";
 import { renderSidebar, type SidebarData } from "./views/sidebar";
@@ -184,7 +184,7 @@ async function importFiles(paths: string[]): Promise<void> {
     if (cancelled) break;
     progress?.step(i, path.split(/[\\/]/).pop() ?? path);
     try {
-      last = (await api.importFile(path)).id;
+      last = (await importOne(path)).id;
     } catch (e) {
       failures.push(messageOf(e));
     }
@@ -195,6 +195,21 @@ async function importFiles(paths: string[]): Promise<void> {
   const imported = paths.length - failures.length;
   if (failures.length) say(`Imported ${imported} of ${paths.length}. ${failures.join(" ")}`, "error");
   else say(cancelled ? `Import cancelled after ${imported} file${imported === 1 ? "" : "s"}.` : `Imported ${imported} file${imported === 1 ? "" : "s"}. Select a passage and press C to clip it.`);
+}
+
+/** Imports one file, asking for the password of an encrypted PDF as often as needed. */
+async function importOne(path: string): Promise<{ id: string }> {
+  let password: string | undefined;
+  for (;;) {
+    try {
+      return await api.importFile(path, password);
+    } catch (e) {
+      if (!(e instanceof LibraryError) || e.code !== "passwordRequired") throw e;
+      const answer = await askPassword(e.message);
+      if (answer === null) throw e;
+      password = answer;
+    }
+  }
 }
 
 async function pickAndImport(): Promise<void> {

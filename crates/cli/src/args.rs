@@ -62,10 +62,13 @@ pub enum SourceCommand {
     /// Add a source from a text or Markdown file (or standard input with `-`).
     Add(SourceAdd),
     /// Import files as sources: web pages saved as .html (readable text and the
-    /// page's metadata), .md and .txt.
+    /// page's metadata), PDFs (text per page), .md and .txt.
     Import {
         #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,
+        /// The password of an encrypted PDF.
+        #[arg(long)]
+        password: Option<String>,
     },
     /// Import a newer version of a source: its clips are re-anchored (exactly,
     /// approximately, or marked orphaned) and the old text is kept.

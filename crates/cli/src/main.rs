@@ -12,6 +12,10 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Asked to read a PDF in a child process (see library::pdf): nothing else.
+    if std::env::args().nth(1).as_deref() == Some(library::pdf::WORKER_FLAG) {
+        return ExitCode::from(ingest_worker() as u8);
+    }
     let cli = args::Cli::parse();
     let json = cli.json;
     match run::run(cli) {
@@ -21,4 +25,8 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn ingest_worker() -> i32 {
+    library::pdf::run_worker()
 }

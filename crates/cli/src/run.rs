@@ -54,10 +54,10 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
             let source = lib.add_source(new)?;
             out.created("source", source.id.as_str(), &source);
         }
-        SourceCommand::Import { files } => {
+        SourceCommand::Import { files, password } => {
             let mut failed = 0;
             for file in files {
-                match lib.import_file(&file) {
+                match lib.import_file_with(&file, password.as_deref()) {
                     Ok(source) => out.created("source", source.id.as_str(), &source),
                     Err(e) => {
                         failed += 1;

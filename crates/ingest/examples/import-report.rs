@@ -201,14 +201,54 @@ fn main() {
         }
     }
     let pdfs = Path::new(&corpus).join("pdf");
-    if let Ok(entries) = std::fs::read_dir(&pdfs) {
-        let n = entries
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
-            .count();
-        println!(
-            "PDFs: {n} found in {}; PDF import is not implemented yet, so none was read",
-            pdfs.display()
-        );
+    let mut files: Vec<_> = std::fs::read_dir(&pdfs)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    if files.is_empty() {
+        return;
     }
+    println!();
+    println!(
+        "{:<40} {:>6} {:>9} {:>8}  result",
+        "pdf", "pages", "chars", "ms"
+    );
+    let (mut read, mut refused) = (0, 0);
+    for file in &files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(file).unwrap();
+        let t = Instant::now();
+        // The app extracts in a child process; here a panic is caught instead.
+        let result = std::panic::catch_unwind(|| ingest::pdf::extract(&bytes, None));
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        match result {
+            Ok(Ok(pdf)) => {
+                read += 1;
+                let chars = model::SourceText::new(&pdf.blocks).char_len();
+                println!(
+                    "{name:<40} {:>6} {chars:>9} {ms:>8.1}  {:?}",
+                    pdf.pages, pdf.meta.title
+                );
+            }
+            Ok(Err(e)) => {
+                refused += 1;
+                println!("{name:<40} {:>6} {:>9} {ms:>8.1}  refused: {e}", "-", "-");
+            }
+            Err(_) => {
+                refused += 1;
+                println!(
+                    "{name:<40} {:>6} {:>9} {ms:>8.1}  refused: the parser panicked",
+                    "-", "-"
+                );
+            }
+        }
+    }
+    println!(
+        "PDFs: {read} read, {refused} refused with a reason, of {}",
+        files.len()
+    );
 }

@@ -6,6 +6,7 @@
 
 pub mod html;
 mod markdown;
+pub mod pdf;
 mod text;
 
 pub use markdown::markdown_blocks;
@@ -14,7 +15,7 @@ pub use text::text_blocks;
 /// Inputs larger than this are refused rather than loaded (bytes).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum IngestError {
     #[error("the text is empty: there is nothing to save as a source")]
     Empty,
@@ -22,8 +23,14 @@ pub enum IngestError {
     TooLarge { size: usize, max: usize },
     #[error("this is not a web page (no HTML was found in it)")]
     NotHtml,
-    #[error("the page could not be read: {0}")]
+    #[error("this file could not be read: {0}")]
     Unreadable(String),
+    #[error("this is not a PDF (it does not start like one)")]
+    NotPdf,
+    #[error("this PDF is encrypted: give its password to open it")]
+    PasswordRequired,
+    #[error("the password does not open this PDF")]
+    WrongPassword,
 }
 
 /// Which reader to use for text the writer gives.

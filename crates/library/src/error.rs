@@ -15,6 +15,8 @@ pub enum Error {
     QuoteNotInSource { source_title: String },
     #[error("{0}")]
     InvalidInput(String),
+    #[error("{message}")]
+    PasswordRequired { message: String },
     #[error(
         "the library at {path} is open in another process (the app or another command); \
          close it there and try again"
@@ -61,6 +63,8 @@ pub enum ErrorCode {
     LibraryLocked,
     LibraryTooNew,
     LibraryDamaged,
+    /// The file is encrypted: ask for its password and try again.
+    PasswordRequired,
     Io,
     Internal,
 }
@@ -74,6 +78,7 @@ impl Error {
                 ErrorCode::InvalidInput
             }
             Error::Locked { .. } => ErrorCode::LibraryLocked,
+            Error::PasswordRequired { .. } => ErrorCode::PasswordRequired,
             Error::Io { .. } => ErrorCode::Io,
             Error::Store(S::NewerSchema { .. }) => ErrorCode::LibraryTooNew,
             Error::Store(S::NotADatabase { .. } | S::Corrupt(_)) => ErrorCode::LibraryDamaged,

@@ -20,6 +20,7 @@ mod export;
 mod indexing;
 pub mod location;
 mod lock;
+pub mod pdf;
 mod reimport;
 mod sources;
 mod wire;
@@ -44,6 +45,8 @@ use store::Store;
 pub struct Config {
     /// The current time in milliseconds since the epoch.
     pub clock: Arc<dyn Fn() -> Timestamp + Send + Sync>,
+    /// The program that reads PDFs in a child process (see [`pdf`]).
+    pub pdf_worker: Option<pdf::PdfWorker>,
 }
 
 impl Default for Config {
@@ -55,6 +58,7 @@ impl Default for Config {
                     .map(|d| d.as_millis() as Timestamp)
                     .unwrap_or(0)
             }),
+            pdf_worker: pdf::PdfWorker::current_exe(),
         }
     }
 }

@@ -43,7 +43,7 @@ pub struct SourceVersion {
 impl Library {
     /// Re-imports `path` as the newer version of source `id`.
     pub fn reimport_file(&mut self, id: &SourceId, path: &Path) -> Result<ReimportReport> {
-        let imported = self.read_file(path)?;
+        let imported = self.read_file(path, None)?;
         self.reimport(id, imported)
     }
 

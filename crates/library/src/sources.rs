@@ -29,10 +29,19 @@ impl Library {
     /// title of a text is its first heading (Markdown), else its first line if
     /// short, else the file name.
     pub fn import_file(&mut self, path: &std::path::Path) -> Result<Source> {
-        let imported = self.read_file(path)?;
+        self.import_file_with(path, None)
+    }
+
+    /// Imports a file; `password` opens an encrypted PDF.
+    pub fn import_file_with(
+        &mut self,
+        path: &std::path::Path,
+        password: Option<&str>,
+    ) -> Result<Source> {
+        let imported = self.read_file(path, password)?;
         let meta = clean_meta(imported.meta)?;
         let mut source = build_source(imported.kind, meta, imported.blocks, self.now());
-        if imported.kind == SourceKind::Web {
+        if matches!(imported.kind, SourceKind::Web | SourceKind::Pdf) {
             source.origins = imported.origins;
         }
         source.blob = imported.blob;
@@ -42,7 +51,11 @@ impl Library {
     }
 
     /// Reads a file into what a source is made of (keeping a web page's bytes as a blob).
-    pub(crate) fn read_file(&self, path: &std::path::Path) -> Result<Imported> {
+    pub(crate) fn read_file(
+        &self,
+        path: &std::path::Path,
+        password: Option<&str>,
+    ) -> Result<Imported> {
         let bytes = std::fs::read(path).map_err(crate::error::io(path))?;
         let name = path.display().to_string();
         let ext = path
@@ -53,10 +66,13 @@ impl Library {
         if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
             return self.read_web_page(&bytes, None, &name);
         }
+        if ext == "pdf" || bytes.starts_with(b"%PDF") {
+            return self.read_pdf(&bytes, password, path);
+        }
         let markdown = matches!(ext.as_str(), "md" | "markdown" | "mdown");
         if !markdown && !matches!(ext.as_str(), "txt" | "text" | "") {
             return Err(Error::InvalidInput(format!(
-                "{name}: Commonplace reads .txt, .md and .html files so far; .{ext} files are not supported yet"
+                "{name}: Commonplace reads .txt, .md, .html and .pdf files so far; .{ext} files are not supported yet"
             )));
         }
         if bytes.contains(&0) {
@@ -92,6 +108,33 @@ impl Library {
             ..SourceMeta::default()
         };
         Ok(Imported::plain(kind, meta, blocks))
+    }
+
+    /// Reads a PDF in a child process: its pages' text, each after a page break,
+    /// and its metadata (title falling back to the file name).
+    pub(crate) fn read_pdf(
+        &self,
+        bytes: &[u8],
+        password: Option<&str>,
+        path: &std::path::Path,
+    ) -> Result<Imported> {
+        let name = path.display().to_string();
+        let mut pdf = crate::pdf::extract(self.config.pdf_worker.as_ref(), bytes, password, &name)?;
+        if pdf.meta.title.trim().is_empty() || pdf.meta.title.eq_ignore_ascii_case("untitled") {
+            pdf.meta.title = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Untitled PDF".into());
+            pdf.origins.insert("title".into(), "file name".into());
+        }
+        let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
+        Ok(Imported {
+            kind: SourceKind::Pdf,
+            meta: pdf.meta,
+            origins: pdf.origins,
+            blocks: pdf.blocks,
+            blob: Some(blob),
+        })
     }
 
     /// Reads a web page: readable text as blocks, the page's metadata with where

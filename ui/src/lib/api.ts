@@ -72,7 +72,7 @@ export const api = {
   deleteClaim: (id: string) => call<void>("delete_claim", { id }),
   mergeClaims: (from: string, into: string) => call<ClaimSummary>("merge_claims", { from, into }),
   restoreClip: (clip: Clip) => call<Clip>("restore_clip", { clip }),
-  importFile: (path: string) => call<Source>("import_file", { path }),
+  importFile: (path: string, password?: string) => call<Source>("import_file", { path, password: password ?? null }),
   export: (target: ExportTarget) => call<Export>("export", { target }),
   /** Puts the export on the clipboard as HTML and plain text, and returns it. */
   copyExport: (target: ExportTarget) => call<Export>("copy_export", { target }),
@@ -83,7 +83,7 @@ export const api = {
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
   async pickFiles(multiple = true): Promise<string[]> {
-    const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "md", "markdown", "txt"] }] });
+    const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "pdf", "md", "markdown", "txt"] }] });
     if (!picked) return [];
     return Array.isArray(picked) ? picked : [picked];
   },

@@ -161,7 +161,7 @@ export type Export = { markdown: string, html: string, text: string, };
 
 export type ExportFormat = "markdown" | "html" | "text";
 
-export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "io" | "internal";
+export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 

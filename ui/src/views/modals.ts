@@ -237,3 +237,23 @@ export function importProgress(total: number, onCancel: () => void): { step: (i:
     done: () => closeModal(),
   };
 }
+
+/** Asks for the password of an encrypted file; resolves to null if cancelled. */
+export function askPassword(message: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const input = h("input", { type: "password", id: "password-input", "aria-label": "Password", autocomplete: "off" });
+    const open = h("button", { type: "submit", class: "primary", id: "password-open" }, "Open");
+    const form = h("form", {}, h("p", {}, message), input, h("div", { class: "actions" }, open));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      answered = true;
+      closeModal();
+      resolve(input.value);
+    });
+    openModal("Password", form, () => {
+      if (!answered) resolve(null);
+    });
+    input.focus();
+  });
+}

@@ -195,3 +195,90 @@ fn a_saved_web_page_imports_with_its_metadata_and_a_bad_file_is_reported() {
     let found = ok(commonplace(&lib).args(["search", "appliances"]));
     assert!(found.contains("0 clips match"), "no clip yet: {found}");
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn a_pdf_imports_page_by_page_in_a_child_process_and_clips_know_their_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let source = json(
+        commonplace(&lib)
+            .args(["source", "import"])
+            .arg(fixture("two-pages.pdf")),
+    );
+    assert_eq!(source["kind"], "pdf");
+    assert_eq!(source["meta"]["title"], "Offshore Wind Report");
+    assert_eq!(source["meta"]["authors"][0]["family"], "Okafor");
+    assert_eq!(source["meta"]["authors"][1]["type"], "organization");
+    assert_eq!(source["meta"]["issued"]["day"], 5);
+    assert_eq!(source["origins"]["title"], "pdf-info");
+    let breaks: Vec<u64> = source["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "pageBreak")
+        .map(|b| b["page"].as_u64().unwrap())
+        .collect();
+    assert_eq!(breaks, vec![1, 2], "every page starts with its page break");
+    let id = source["id"].as_str().unwrap();
+    let clip = json(commonplace(&lib).args([
+        "clip",
+        "add",
+        id,
+        "--quote",
+        "turbines doubled their output",
+    ]));
+    assert_eq!(clip["page"], 2, "the clip knows its page");
+    let md = ok(commonplace(&lib).args(["export", clip["id"].as_str().unwrap()]));
+    assert!(md.contains(", p. 2"), "the page is cited: {md}");
+}
+
+#[test]
+fn an_encrypted_pdf_asks_for_its_password_and_a_damaged_one_is_refused_clearly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let out = fails(
+        commonplace(&lib)
+            .args(["--json", "source", "import"])
+            .arg(fixture("encrypted.pdf")),
+    );
+    let err: serde_json::Value =
+        serde_json::from_slice(out.stderr.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(err["code"], "passwordRequired");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("give its password"),
+        "{err}"
+    );
+    let out = fails(
+        commonplace(&lib)
+            .args(["source", "import", "--password", "wrong"])
+            .arg(fixture("encrypted.pdf")),
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not open this PDF"));
+    let source = json(
+        commonplace(&lib)
+            .args(["source", "import", "--password", "secret-pw"])
+            .arg(fixture("encrypted.pdf")),
+    );
+    assert_eq!(source["meta"]["title"], "Offshore Wind Report");
+
+    let damaged = tmp.path().join("damaged.pdf");
+    let bytes = std::fs::read(fixture("two-pages.pdf")).unwrap();
+    std::fs::write(&damaged, &bytes[..bytes.len() / 3]).unwrap();
+    let out = fails(commonplace(&lib).args(["source", "import"]).arg(&damaged));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("damaged.pdf"),
+        "the error names the file: {stderr}"
+    );
+    let sources = json(commonplace(&lib).args(["source", "list"]));
+    assert_eq!(sources.as_array().unwrap().len(), 1, "nothing half-saved");
+}

@@ -26,6 +26,7 @@ pub fn test_config() -> Config {
     let now = Arc::new(AtomicI64::new(1_767_225_600_000));
     Config {
         clock: Arc::new(move || now.fetch_add(1000, Ordering::SeqCst)),
+        ..Config::default()
     }
 }
 

@@ -101,3 +101,42 @@ fn pages_that_are_not_html_or_have_no_text_are_refused_and_leave_nothing() {
         "no orphan blob"
     );
 }
+
+/// A PDF worker that dies or hangs costs that one import, not the library.
+#[test]
+fn a_crashing_or_hanging_pdf_reader_is_an_error_for_that_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n% not really\n").unwrap();
+    let with_worker = |script: &str, secs: u64| {
+        let mut config = crate::test_config();
+        config.pdf_worker = Some(library::pdf::PdfWorker {
+            program: "/bin/sh".into(),
+            args: vec!["-c".into(), script.into()],
+            time_limit: std::time::Duration::from_secs(secs),
+        });
+        config
+    };
+    let lib_dir = dir.path().join("lib");
+    let mut lib = library::Library::open(&lib_dir, with_worker("kill -SEGV $$", 10)).unwrap();
+    let err = lib.import_file(&pdf).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the PDF reader crashed on this file"),
+        "{err}"
+    );
+    drop(lib);
+    let mut lib = library::Library::open(&lib_dir, with_worker("sleep 30", 1)).unwrap();
+    let started = std::time::Instant::now();
+    let err = lib.import_file(&pdf).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("took more than 1 seconds and was stopped"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "the hang was cut short"
+    );
+    assert!(lib.sources().unwrap().is_empty());
+}

@@ -177,11 +177,12 @@ fn a_text_or_markdown_file_imports_with_a_title_and_other_files_are_refused() {
         "notes from the field"
     );
 
-    let pdf = dir.path().join("report.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7").unwrap();
-    let err = lib.import_file(&pdf).unwrap_err();
+    let docx = dir.path().join("report.docx");
+    std::fs::write(&docx, b"PK\x03\x04").unwrap();
+    let err = lib.import_file(&docx).unwrap_err();
     assert!(
-        err.to_string().contains(".pdf files are not supported yet"),
+        err.to_string()
+            .contains(".docx files are not supported yet"),
         "{err}"
     );
     let binary = dir.path().join("image.txt");
