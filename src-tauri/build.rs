@@ -33,6 +33,8 @@ fn main() {
             "reimport_source",
             "source_versions",
             "edit_source",
+            "import_url",
+            "clip_pasted_quote",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

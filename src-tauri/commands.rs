@@ -3,7 +3,8 @@
 use crate::AppState;
 use library::{
     ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget,
-    Library, NewClaim, NewClip, NewSource, ReimportReport, SourceVersion, SourceView, TagCount,
+    Library, NewClaim, NewClip, NewSource, PastedQuote, ReimportReport, SourceVersion, SourceView,
+    TagCount,
 };
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta,
@@ -230,4 +231,21 @@ pub async fn edit_source(
     meta: SourceMeta,
 ) -> Result<Source, ApiError> {
     call(state, move |lib| lib.edit_source(&id, meta)).await
+}
+
+#[tauri::command]
+pub async fn import_url(
+    state: State<'_, AppState>,
+    url: String,
+    password: Option<String>,
+) -> Result<Source, ApiError> {
+    call(state, move |lib| lib.import_url(&url, password.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn clip_pasted_quote(
+    state: State<'_, AppState>,
+    pasted: PastedQuote,
+) -> Result<Clip, ApiError> {
+    call(state, move |lib| lib.clip_pasted_quote(pasted)).await
 }

@@ -76,6 +76,8 @@ pub fn run() {
             commands::reimport_source,
             commands::source_versions,
             commands::edit_source,
+            commands::import_url,
+            commands::clip_pasted_quote,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

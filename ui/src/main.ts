@@ -737,9 +737,9 @@ document.addEventListener("paste", (e) => {
   if (pasted.kind === "nothing") return;
   e.preventDefault();
   if (pasted.kind === "url") {
-    say("Importing web pages by their address is not available yet: save the page from your browser (Ctrl+S) and open the .html file (O), or paste its text (N).", "error");
+    void importAddress(pasted.url);
   } else if (pasted.kind === "quote") {
-    pastedQuoteForm(pasted.text, (source) => void saveQuoteWithSource(source));
+    pastedQuoteForm(pasted.text, pasted.url ?? "", (source) => void saveQuoteWithSource(source));
   } else {
     showAddSource(pasted.text);
   }
@@ -747,13 +747,23 @@ document.addEventListener("paste", (e) => {
 
 async function saveQuoteWithSource(source: Parameters<typeof api.addSource>[0]): Promise<void> {
   try {
-    const saved = await api.addSource(source);
-    const view = await api.getSource(saved.id);
-    const end = view.source.blocks.reduce((n, b, i) => Math.max(n, view.blockStarts[i] + Array.from(b.text).length), 0);
-    const clip = await api.createClip({ sourceId: saved.id, start: 0, end, note: "", tags: [] });
-    say("Saved the quote and its source.");
+    const clip = await api.clipPastedQuote({ quote: source.text, meta: source.meta });
+    say("Saved the quote with its source.");
     await refreshSidebar();
-    await openSource(saved.id, { clip: clip.id });
+    await openSource(clip.sourceId, { clip: clip.id });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Imports the page or PDF at a pasted web address. */
+async function importAddress(url: string): Promise<void> {
+  say(`Fetching ${url}…`);
+  try {
+    const source = await api.importUrl(url);
+    say(`Saved “${source.meta.title}”. Select a passage and press C to clip it.`);
+    await refreshSidebar();
+    await openSource(source.id);
   } catch (e) {
     fail(e);
   }

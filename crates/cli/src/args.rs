@@ -61,8 +61,9 @@ pub enum Command {
 pub enum SourceCommand {
     /// Add a source from a text or Markdown file (or standard input with `-`).
     Add(SourceAdd),
-    /// Import files as sources: web pages saved as .html (readable text and the
-    /// page's metadata), PDFs (text per page), .md and .txt.
+    /// Import files or web addresses as sources: web pages (.html or an https://
+    /// address: readable text and the page's metadata), PDFs (text per page), .md
+    /// and .txt.
     Import {
         #[arg(required = true, num_args = 1..)]
         files: Vec<PathBuf>,

@@ -57,7 +57,13 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
         SourceCommand::Import { files, password } => {
             let mut failed = 0;
             for file in files {
-                match lib.import_file_with(&file, password.as_deref()) {
+                let text = file.to_string_lossy();
+                let result = if text.starts_with("http://") || text.starts_with("https://") {
+                    lib.import_url(&text, password.as_deref())
+                } else {
+                    lib.import_file_with(&file, password.as_deref())
+                };
+                match result {
                     Ok(source) => out.created("source", source.id.as_str(), &source),
                     Err(e) => {
                         failed += 1;

@@ -17,9 +17,11 @@ mod claims;
 mod clips;
 mod error;
 mod export;
+mod fetch;
 mod indexing;
 pub mod location;
 mod lock;
+mod paste;
 pub mod pdf;
 mod reimport;
 mod sources;
@@ -29,6 +31,7 @@ pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, Bul
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
 pub use ingest::TextFormat;
+pub use paste::PastedQuote;
 pub use reimport::{ReimportReport, SourceVersion};
 pub use wire::{
     ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportTarget, NewClaim, NewClip,

@@ -145,7 +145,18 @@ impl Library {
         url: Option<&str>,
         name: &str,
     ) -> Result<Imported> {
-        let page = ingest::html::import(bytes, url)
+        // Parsing recurses over the page's tree: give it a deep stack of its own,
+        // and turn a panic in the parser into an error for this page.
+        let (input, address) = (bytes.to_vec(), url.map(str::to_owned));
+        let page = std::thread::Builder::new()
+            .name("html-import".into())
+            .stack_size(256 * 1024 * 1024)
+            .spawn(move || ingest::html::import(&input, address.as_deref()))
+            .map_err(crate::error::io(name))?
+            .join()
+            .map_err(|_| {
+                Error::InvalidInput(format!("{name}: the page reader crashed on this page"))
+            })?
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
         Ok(Imported {
@@ -258,6 +269,7 @@ fn title_of(blocks: &[model::Block]) -> Option<String> {
 }
 
 /// What a file or page is made of, before it becomes (or replaces) a source.
+#[derive(Debug)]
 pub(crate) struct Imported {
     pub kind: SourceKind,
     pub meta: SourceMeta,

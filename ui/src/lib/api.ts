@@ -13,6 +13,7 @@ import type {
   ExportTarget,
   TagCount,
   ReimportReport,
+  PastedQuote,
   SourceMeta,
   SourceVersion,
   ClaimSummary,
@@ -76,6 +77,8 @@ export const api = {
   export: (target: ExportTarget) => call<Export>("export", { target }),
   /** Puts the export on the clipboard as HTML and plain text, and returns it. */
   copyExport: (target: ExportTarget) => call<Export>("copy_export", { target }),
+  importUrl: (url: string, password?: string) => call<Source>("import_url", { url, password: password ?? null }),
+  clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),
   reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
   sourceVersions: (id: string) => call<SourceVersion[]>("source_versions", { id }),
   editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),

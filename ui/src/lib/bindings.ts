@@ -172,3 +172,5 @@ export type ReimportReport = { source: Source,
 archivedVersion: number, exact: number, approximate: number, orphaned: Array<ClipId>, };
 
 export type SourceVersion = { version: number, archivedAt: number, textHash: string, text: string, };
+
+export type PastedQuote = { quote: string, meta: SourceMeta, };

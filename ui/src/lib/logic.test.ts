@@ -63,6 +63,7 @@ describe("pasting into the window", () => {
     expect(classifyPaste("“Prices rose,” she said.").kind).toBe("quote");
     expect(classifyPaste("word ".repeat(400)).kind).toBe("text");
     expect(classifyPaste("  \n").kind).toBe("nothing");
+    expect(classifyPaste("“Prices rose,” she said.\n— Reuters, https://reuters.com/a.")).toEqual({ kind: "quote", text: "“Prices rose,” she said.", url: "https://reuters.com/a" });
   });
 });
 

@@ -195,13 +195,14 @@ export function shortcutSheet(): void {
 }
 
 /** A pasted quote: asks where it comes from, then saves the source and the clip. */
-export function pastedQuoteForm(text: string, onSave: (source: NewSource) => void): void {
+export function pastedQuoteForm(text: string, address: string, onSave: (source: NewSource) => void): void {
   const quote = h("blockquote", { class: "clip-quote" }, text);
   const title = h("input", { type: "text", id: "paste-title", placeholder: "Title of the source", "aria-label": "Title" });
   const authors = h("input", { type: "text", id: "paste-authors", placeholder: "Author: Family, Given (or @Organisation)", "aria-label": "Author" });
   const site = h("input", { type: "text", id: "paste-site", placeholder: "Site or publication", "aria-label": "Site" });
   const date = h("input", { type: "text", id: "paste-date", placeholder: "Date: YYYY-MM-DD", "aria-label": "Date" });
   const url = h("input", { type: "text", id: "paste-url", placeholder: "https://…", "aria-label": "Link" });
+  url.value = address;
   const error = h("p", { class: "form-error", role: "alert" });
   const save = h("button", { type: "submit", class: "primary", id: "paste-save" }, "Save clip");
   const form = h("form", { class: "paste-form" }, quote, title, authors, h("div", { class: "row" }, site, date), url, error, h("div", { class: "actions" }, save));

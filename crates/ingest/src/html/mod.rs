@@ -18,6 +18,10 @@ use std::collections::BTreeMap;
 
 pub use charset::decode;
 
+/// Pages nested deeper than this are refused before parsing: the parsers and the
+/// tree walks after them recurse, and real pages stay far below it.
+const MAX_DEPTH: usize = 1_000;
+
 /// Pages with more elements than this are refused rather than parsed.
 const MAX_ELEMENTS: usize = 200_000;
 
@@ -41,6 +45,12 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     let html = decode(bytes);
     if !looks_like_html(&html) {
         return Err(IngestError::NotHtml);
+    }
+    let depth = nesting_depth(&html);
+    if depth > MAX_DEPTH {
+        return Err(IngestError::Unreadable(format!(
+            "the page's markup is nested {depth} levels deep, more than the {MAX_DEPTH} Commonplace reads safely"
+        )));
     }
     let (mut meta, mut origins) = meta::extract(&html, url);
     let config = dom_smoothie::Config {
@@ -68,6 +78,51 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     })
 }
 
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deeply elements nest, counted from the tags without building a tree
+/// (void and self-closing tags do not nest; comments are skipped).
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if html[i..].starts_with("<!--") {
+            i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
+            continue;
+        }
+        let end = html[i..].find('>').map_or(bytes.len(), |e| i + e);
+        let tag = &html[i + 1..end.min(bytes.len())];
+        if let Some(closing) = tag.strip_prefix('/') {
+            if closing
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                depth = depth.saturating_sub(1);
+            }
+        } else if tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end + 1;
+    }
+    max
+}
+
 fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .chars()
@@ -79,4 +134,40 @@ fn looks_like_html(text: &str) -> bool {
         || head.contains("<!doctype html")
         || head.contains("<p")
         || head.contains("<div")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_shapes_end_in_a_result_within_bounded_time() {
+        let nested = format!(
+            "<html><body>{}<p>deep text here for reading</p>{}</body></html>",
+            "<div>".repeat(20_000),
+            "</div>".repeat(20_000)
+        );
+        let started = std::time::Instant::now();
+        let err = import(nested.as_bytes(), None).unwrap_err();
+        assert!(
+            err.to_string().contains("nested 20003 levels deep"),
+            "{err}"
+        );
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "refused quickly, before any parsing"
+        );
+        let fine = format!("<html><body>{}<p>text at a reasonable depth for reading</p>{}<br><img src=x></body></html>", "<div>".repeat(200), "</div>".repeat(200));
+        assert!(import(fine.as_bytes(), None).is_ok());
+        assert_eq!(
+            import(b"\xff\xfe\x00garbage", None).unwrap_err(),
+            IngestError::NotHtml
+        );
+        assert_eq!(import(b"", None).unwrap_err(), IngestError::NotHtml);
+        let truncated = b"<html><head><title>Cut</title></head><body><article><p>The text of this article stops in the middle of a sent";
+        assert!(
+            import(truncated, None).is_ok(),
+            "a truncated page keeps what it has"
+        );
+    }
 }

@@ -6,6 +6,7 @@ mod bulk;
 mod claims;
 mod clips;
 mod durability;
+mod fetch;
 mod open;
 mod reimport;
 mod web;

@@ -1,0 +1,216 @@
+//! Fetching a source by its address: a web page or a PDF, with a time limit, a
+//! size cap and a redirect cap, the kind told by the content type and by the bytes
+//! themselves, the original kept as a blob and the access date recorded. Failures
+//! are said in words a writer understands: the address does not exist, the page is
+//! gone, the site refused, a paywall, not a page at all.
+
+use crate::sources::Imported;
+use crate::{Error, Library, Result};
+use model::{PartialDate, Source, SourceKind};
+use std::io::Read;
+use std::time::Duration;
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const MAX_REDIRECTS: usize = 5;
+const MAX_BYTES: u64 = ingest::MAX_INPUT_BYTES as u64;
+/// Below this much readable text, a page that talks of subscribing is a paywall.
+const PAYWALL_CHARS: usize = 600;
+
+impl Library {
+    /// Imports the page or PDF at `url` as a new source.
+    pub fn import_url(&mut self, url: &str, password: Option<&str>) -> Result<Source> {
+        let imported = self.fetch(url, password)?;
+        let meta = crate::sources::clean_meta(imported.meta)?;
+        let mut source =
+            crate::sources::build_source(imported.kind, meta, imported.blocks, self.now());
+        source.origins = imported.origins;
+        source.blob = imported.blob;
+        self.store.write(|tx| tx.insert_source(&source))?;
+        self.apply_outbox()?;
+        Ok(source)
+    }
+
+    pub(crate) fn fetch(&self, url: &str, password: Option<&str>) -> Result<Imported> {
+        let url = url.trim();
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(Error::InvalidInput(format!(
+                "`{url}` is not a web address: it must start with https:// or http://"
+            )));
+        }
+        let client = reqwest::blocking::Client::builder()
+            .timeout(TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+            .user_agent(concat!("Commonplace/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::InvalidInput(format!("could not prepare the download: {e}")))?;
+        let response = client.get(url).send().map_err(|e| in_words(url, &e))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(Error::InvalidInput(status_in_words(url, status.as_u16())));
+        }
+        let final_url = response.url().to_string();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if response.content_length().is_some_and(|n| n > MAX_BYTES) {
+            return Err(Error::InvalidInput(format!(
+                "{url} is larger than the {} MB Commonplace imports at once",
+                MAX_BYTES / 1_000_000
+            )));
+        }
+        let mut bytes = Vec::new();
+        response
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::InvalidInput(format!("the download from {url} broke off: {e}")))?;
+        if bytes.len() as u64 > MAX_BYTES {
+            return Err(Error::InvalidInput(format!(
+                "{url} is larger than the {} MB Commonplace imports at once",
+                MAX_BYTES / 1_000_000
+            )));
+        }
+        let accessed = date_of(self.now());
+        let mut imported = if content_type.contains("pdf") || bytes.starts_with(b"%PDF") {
+            let name = final_url
+                .rsplit('/')
+                .next()
+                .filter(|n| !n.is_empty())
+                .unwrap_or("document.pdf");
+            self.read_pdf(&bytes, password, std::path::Path::new(name))?
+        } else if content_type.contains("html")
+            || content_type.is_empty()
+            || looks_like_html(&bytes)
+        {
+            let page = self.read_web_page(&bytes, Some(&final_url), url)?;
+            refuse_paywall(url, &bytes, &page)?;
+            page
+        } else if content_type.starts_with("text/plain") {
+            let text = String::from_utf8_lossy(&bytes);
+            let blocks = ingest::blocks(&text, ingest::TextFormat::Plain)
+                .map_err(|e| Error::InvalidInput(format!("{url}: {e}")))?;
+            let title = final_url.rsplit('/').next().unwrap_or(url).to_owned();
+            let meta = model::SourceMeta {
+                title,
+                ..model::SourceMeta::default()
+            };
+            Imported::plain(SourceKind::Text, meta, blocks)
+        } else {
+            let kind = content_type.split(';').next().unwrap_or("unknown");
+            return Err(Error::InvalidInput(format!(
+                "{url} is not a web page or a PDF (the site says it is {kind})"
+            )));
+        };
+        if imported.meta.url.is_none() {
+            imported.meta.url = Some(final_url);
+            imported.origins.insert("url".into(), "fetch".into());
+        }
+        imported.meta.accessed = Some(accessed);
+        imported.origins.insert("accessed".into(), "fetch".into());
+        Ok(imported)
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html")
+}
+
+fn refuse_paywall(url: &str, bytes: &[u8], page: &Imported) -> Result<()> {
+    let chars: usize = page.blocks.iter().map(|b| b.text.chars().count()).sum();
+    let html = String::from_utf8_lossy(bytes).to_lowercase();
+    let walled = html.contains("\"isaccessibleforfree\":false")
+        || html.contains("\"isaccessibleforfree\": false")
+        || html.contains("\"isaccessibleforfree\":\"false\"")
+        || [
+            "subscribe to continue",
+            "subscribe to read",
+            "log in to continue",
+            "sign in to continue",
+            "paywall",
+            "to keep reading",
+        ]
+        .iter()
+        .any(|m| html.contains(m));
+    if walled && chars < PAYWALL_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "{url} looks like a paywall: only {chars} characters of the article are visible. \
+             Open it in your browser while signed in, save the page (Ctrl+S) and import the file."
+        )));
+    }
+    Ok(())
+}
+
+fn in_words(url: &str, e: &reqwest::Error) -> Error {
+    let detail = format!("{e:?}").to_lowercase();
+    let message = if e.is_timeout() {
+        format!("{url} did not answer in time; try again later")
+    } else if e.is_redirect() {
+        format!(
+            "{url} redirects too many times (more than {MAX_REDIRECTS}); the address may be broken"
+        )
+    } else if detail.contains("dns")
+        || detail.contains("failed to lookup")
+        || detail.contains("name or service not known")
+    {
+        format!("the address {url} could not be found: check its spelling, or your connection")
+    } else if detail.contains("certificate") || detail.contains("tls") || detail.contains("ssl") {
+        format!(
+            "the secure connection to {url} failed: the site's certificate could not be verified"
+        )
+    } else if e.is_connect() {
+        format!("could not connect to {url}: the site may be down, or you may be offline")
+    } else {
+        format!("could not download {url}: {e}")
+    };
+    Error::InvalidInput(message)
+}
+
+fn status_in_words(url: &str, status: u16) -> String {
+    match status {
+        404 | 410 => {
+            format!("{url} was not found ({status}): the page may have moved or been removed")
+        }
+        401..=403 => format!(
+            "{url} refused access ({status}): it may need a login or a subscription. \
+             Save the page from your browser while signed in and import the file."
+        ),
+        429 => format!("{url} asks to slow down (429): try again in a few minutes"),
+        500..=599 => format!("{url} had a server error ({status}); try again later"),
+        _ => format!("{url} answered with status {status}, not a page"),
+    }
+}
+
+/// The calendar date (UTC) of a timestamp in milliseconds.
+pub(crate) fn date_of(ms: i64) -> PartialDate {
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let days = ms.div_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn timestamps_become_calendar_dates() {
+        assert_eq!(super::date_of(0).to_string(), "1970-01-01");
+        assert_eq!(super::date_of(1_767_225_600_000).to_string(), "2026-01-01");
+        assert_eq!(super::date_of(951_782_400_000).to_string(), "2000-02-29");
+    }
+}

@@ -1,0 +1,62 @@
+//! A quote pasted with where it comes from: the clip and its source together. A
+//! source already saved under the same web address is reused when the quote is in
+//! it; otherwise the quote starts an "excerpts" source of its own.
+
+use crate::sources::{build_source, clean_meta};
+use crate::{Library, NewClip, Result};
+use model::{Block, Clip, SourceKind, SourceMeta};
+use serde::{Deserialize, Serialize};
+
+/// A pasted quote and what the writer said of its source.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PastedQuote {
+    pub quote: String,
+    pub meta: SourceMeta,
+}
+
+impl Library {
+    pub fn clip_pasted_quote(&mut self, pasted: PastedQuote) -> Result<Clip> {
+        let quote = ingest::normalize_inline(&pasted.quote);
+        if quote.is_empty() {
+            return Err(crate::Error::InvalidInput(
+                "the pasted quote is empty".into(),
+            ));
+        }
+        if let Some(url) = pasted
+            .meta
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            if let Some(id) = self.store.read().source_by_url(url)? {
+                let existing = self.store.read().source(&id)?;
+                if !model::SourceText::new(&existing.blocks)
+                    .find(&quote)
+                    .is_empty()
+                {
+                    return self.create_clip(NewClip {
+                        source_id: id.0,
+                        quote: Some(quote),
+                        ..NewClip::default()
+                    });
+                }
+            }
+        }
+        let meta = clean_meta(pasted.meta)?;
+        let source = build_source(
+            SourceKind::Excerpts,
+            meta,
+            vec![Block::paragraph(quote.clone())],
+            self.now(),
+        );
+        self.store.write(|tx| tx.insert_source(&source))?;
+        self.create_clip(NewClip {
+            source_id: source.id.0,
+            quote: Some(quote),
+            ..NewClip::default()
+        })
+    }
+}
