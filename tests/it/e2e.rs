@@ -38,26 +38,7 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     assert_eq!(paragraphs.len(), 2, "the blank line made two paragraphs");
 
     // Select the passage as a mouse drag would leave it, then press C.
-    let selected = app.script(
-        "const quote = arguments[0];
-         const walker = document.createTreeWalker(document.getElementById('reader-text'), NodeFilter.SHOW_TEXT);
-         while (walker.nextNode()) {
-           const node = walker.currentNode;
-           const at = node.data.indexOf(quote);
-           if (at >= 0) {
-             const range = document.createRange();
-             range.setStart(node, at);
-             range.setEnd(node, at + quote.length);
-             const sel = window.getSelection();
-             sel.removeAllRanges();
-             sel.addRange(range);
-             return sel.toString();
-           }
-         }
-         return null;",
-        json!([QUOTE]),
-    );
-    assert_eq!(selected, json!(QUOTE));
+    app.select_in_reader(QUOTE);
     app.press(&["c"]);
 
     let mark = app.find("#reader-text mark.clip");

@@ -16,28 +16,6 @@ const ARROW_DOWN: &str = "\u{E015}";
 const CONTROL: &str = "\u{E009}";
 const DELETE: &str = "\u{E017}";
 
-fn select_in_reader(app: &App, quote: &str) {
-    let selected = app.script(
-        "const quote = arguments[0];
-         const walker = document.createTreeWalker(document.getElementById('reader-text'), NodeFilter.SHOW_TEXT);
-         while (walker.nextNode()) {
-           const node = walker.currentNode;
-           const at = node.data.indexOf(quote);
-           if (at >= 0) {
-             const range = document.createRange();
-             range.setStart(node, at);
-             range.setEnd(node, at + quote.length);
-             window.getSelection().removeAllRanges();
-             window.getSelection().addRange(range);
-             return window.getSelection().toString();
-           }
-         }
-         return null;",
-        json!([quote]),
-    );
-    assert_eq!(selected, json!(quote));
-}
-
 /// Calls one of the app's commands through its IPC and returns the answer.
 fn ipc(app: &App, command: &str, args: Value) -> Value {
     app.script_async(
@@ -62,7 +40,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     app.wait_text("#reader-title", |t| t == "Wind report");
 
     // Select, press A, type a new claim, Enter creates it, 2 = contradicts.
-    select_in_reader(&app, QUOTE);
+    app.select_in_reader(QUOTE);
     app.press(&["a"]);
     app.type_into(&app.find("#claim-input"), CLAIM);
     app.press(&[ENTER]);

@@ -307,6 +307,29 @@ impl App {
         );
     }
 
+    /// Selects `quote` in the reader's text as a mouse drag would leave it.
+    pub fn select_in_reader(&self, quote: &str) {
+        let selected = self.script(
+            "const quote = arguments[0];
+             const walker = document.createTreeWalker(document.getElementById('reader-text'), NodeFilter.SHOW_TEXT);
+             while (walker.nextNode()) {
+               const node = walker.currentNode;
+               const at = node.data.indexOf(quote);
+               if (at >= 0) {
+                 const range = document.createRange();
+                 range.setStart(node, at);
+                 range.setEnd(node, at + quote.length);
+                 window.getSelection().removeAllRanges();
+                 window.getSelection().addRange(range);
+                 return window.getSelection().toString();
+               }
+             }
+             return null;",
+            json!([quote]),
+        );
+        assert_eq!(selected, json!(quote), "the quote is in the reader");
+    }
+
     /// Presses keys together (a chord such as Ctrl+Z), then releases them.
     pub fn chord(&self, keys: &[&str]) {
         let mut actions = Vec::new();

@@ -79,6 +79,19 @@ pub fn normalize_inline(s: &str) -> String {
     out
 }
 
+/// Blocks as one line each ("heading2: \"Title\""), for tests that compare them.
+#[cfg(test)]
+pub(crate) fn describe(blocks: &[model::Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| match b.level {
+            Some(l) => format!("{}{l}: {:?}", b.kind.as_str(), b.text),
+            None => format!("{}: {:?}", b.kind.as_str(), b.text),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

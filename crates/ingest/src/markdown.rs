@@ -105,14 +105,7 @@ mod tests {
     use expect_test::expect;
 
     fn check(input: &str, expect: expect_test::Expect) {
-        let shown: Vec<String> = markdown_blocks(input)
-            .iter()
-            .map(|b| match b.level {
-                Some(l) => format!("{}{l}: {:?}", b.kind.as_str(), b.text),
-                None => format!("{}: {:?}", b.kind.as_str(), b.text),
-            })
-            .collect();
-        expect.assert_eq(&shown.join("\n"));
+        expect.assert_eq(&crate::describe(&markdown_blocks(input)));
     }
 
     #[test]

@@ -153,15 +153,8 @@ mod tests {
     use super::*;
     use expect_test::expect;
 
-    fn check(html: &str, expect: expect_test::Expect) {
-        let shown: Vec<String> = from_html(html)
-            .iter()
-            .map(|b| match b.level {
-                Some(l) => format!("{}{l}: {:?}", b.kind.as_str(), b.text),
-                None => format!("{}: {:?}", b.kind.as_str(), b.text),
-            })
-            .collect();
-        expect.assert_eq(&shown.join("\n"));
+    fn check(input: &str, expect: expect_test::Expect) {
+        expect.assert_eq(&crate::describe(&from_html(input)));
     }
 
     #[test]

@@ -169,3 +169,42 @@ fn a_pasted_quote_with_its_address_joins_the_source_already_saved_there() {
     assert_eq!(view.source.kind, model::SourceKind::Excerpts);
     assert_eq!(view.clips.len(), 1);
 }
+
+/// A PDF served as a generic download is recognised by its bytes and goes to the
+/// PDF reader (here a stand-in reader that crashes, which proves the route and
+/// that a crash costs only this import).
+#[test]
+fn a_pdf_by_address_is_known_by_its_bytes_and_read_in_a_child_process() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        if let Some(Ok(mut stream)) = listener.incoming().next() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok() && line != "\r\n" {
+                line.clear();
+            }
+            let body = b"%PDF-1.4\n% a report\n";
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = crate::test_config();
+    config.pdf_worker = Some(library::pdf::PdfWorker {
+        program: "/bin/sh".into(),
+        args: vec!["-c".into(), "cat > /dev/null; kill -SEGV $$".into()],
+        time_limit: std::time::Duration::from_secs(10),
+    });
+    let mut lib = library::Library::open(dir.path(), config).unwrap();
+    let err = lib
+        .import_url(&format!("{base}/download?id=7"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the PDF reader crashed on this file"), "{err}");
+    assert!(lib.sources().unwrap().is_empty());
+}
