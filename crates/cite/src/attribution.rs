@@ -18,6 +18,16 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// The attribution of a quote: a web source's link carries a text fragment
+    /// that opens the page at the quote.
+    pub fn of(quote: &crate::Quote<'_>) -> Attribution {
+        let mut a = Attribution::new(quote.meta, quote.page);
+        if let (Some(url), Some(fragment)) = (&a.url, &quote.fragment) {
+            a.url = Some(crate::fragment::link(url, fragment));
+        }
+        a
+    }
+
     pub fn new(meta: &SourceMeta, page: Option<u32>) -> Attribution {
         let names: Vec<String> = meta.authors.iter().map(Author::display_name).collect();
         let authors = match names.as_slice() {

@@ -14,7 +14,7 @@ pub fn html(quotes: &[Quote<'_>]) -> String {
             out.push_str("</p>");
         }
         out.push_str("</blockquote>\n<p>— ");
-        out.push_str(&attribution(&Attribution::new(quote.meta, quote.page)));
+        out.push_str(&attribution(&Attribution::of(quote)));
         out.push_str("</p>\n");
     }
     out
@@ -77,6 +77,7 @@ mod tests {
             text: "x < y\nand \"z\"",
             meta: &meta,
             page: None,
+            fragment: None,
         }]);
         assert_eq!(
             out,
@@ -93,6 +94,7 @@ mod tests {
             text: "q",
             meta: &hostile,
             page: None,
+            fragment: None,
         }]);
         assert!(!out.contains("href"), "{out}");
     }

@@ -6,11 +6,13 @@
 //! reference formats will sit beside them, fed by the same input.
 
 mod attribution;
+mod fragment;
 mod html;
 mod markdown;
 mod text;
 
 pub use attribution::Attribution;
+pub use fragment::{link as text_fragment_link, Fragment};
 pub use html::{html, html_sections};
 pub use markdown::{markdown, markdown_sections};
 pub use text::{text, text_sections};
@@ -22,6 +24,9 @@ pub struct Quote<'a> {
     pub meta: &'a model::SourceMeta,
     /// The PDF page the quote is on, if any.
     pub page: Option<u32>,
+    /// For web sources: what the link's text fragment is built from, so it opens
+    /// the page at the quote.
+    pub fragment: Option<Fragment<'a>>,
 }
 
 /// A titled group of quotes, as in a claim's dossier ("Supports", ...).

@@ -22,7 +22,7 @@ pub fn markdown(quotes: &[Quote<'_>]) -> String {
         }
         out.push('\n');
         out.push_str("— ");
-        out.push_str(&attribution(&Attribution::new(quote.meta, quote.page)));
+        out.push_str(&attribution(&Attribution::of(quote)));
         out.push('\n');
     }
     out
@@ -111,11 +111,13 @@ mod tests {
                 text: "The fine is the largest ever.\n\n1. It follows a probe.",
                 meta: &meta,
                 page: None,
+                fragment: None,
             },
             Quote {
                 text: "Demand peaks before 2030.",
                 meta: &org,
                 page: Some(4),
+                fragment: None,
             },
         ]);
         expect![[r#"

@@ -9,10 +9,7 @@ pub fn text(quotes: &[Quote<'_>]) -> String {
             out.push('\n');
         }
         out.push_str(&format!("“{}”\n", quote.text.trim()));
-        out.push_str(&format!(
-            "— {}\n",
-            Attribution::new(quote.meta, quote.page).plain()
-        ));
+        out.push_str(&format!("— {}\n", Attribution::of(quote).plain()));
     }
     out
 }

@@ -1,7 +1,7 @@
 //! Exports of clips, and of claims with their evidence, into drafts.
 
 use crate::{ClaimView, Export, ExportTarget, Library, Result};
-use model::{ClipId, SourceMeta, Stance};
+use model::{ClipId, SourceKind, SourceMeta, SourceText, Stance};
 
 impl Library {
     /// The clips, in the order given, as Markdown block quotes each followed by an
@@ -56,27 +56,60 @@ impl Library {
         std::fs::write(path, export.get(format)).map_err(crate::error::io(path))
     }
 
-    fn quotes(&self, ids: &[ClipId]) -> Result<Vec<(String, SourceMeta, Option<u32>)>> {
+    fn quotes(&self, ids: &[ClipId]) -> Result<Vec<Owned>> {
         let reader = self.store.read();
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let clip = reader.clip(id)?;
             let source = reader.source(&clip.source_id)?;
-            out.push((clip.quote.exact, source.meta, clip.page));
+            // A web page's link opens at the quote; PDFs and texts have no such link.
+            let fragment = (source.kind == SourceKind::Web).then(|| {
+                let repeated = SourceText::new(&source.blocks)
+                    .find_exact(&clip.quote.exact)
+                    .len()
+                    > 1;
+                (
+                    clip.quote.prefix.clone(),
+                    clip.quote.suffix.clone(),
+                    repeated,
+                )
+            });
+            out.push(Owned {
+                text: clip.quote.exact,
+                meta: source.meta,
+                page: clip.page,
+                fragment,
+            });
         }
         Ok(out)
     }
 }
 
-type Owned = (String, SourceMeta, Option<u32>);
+/// A clip's quote with what its citation needs, owned.
+struct Owned {
+    text: String,
+    meta: SourceMeta,
+    page: Option<u32>,
+    /// Prefix, suffix and whether the quote repeats, for a text-fragment link.
+    fragment: Option<(String, String, bool)>,
+}
 
 fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
     clips
         .iter()
-        .map(|(text, meta, page)| cite::Quote {
-            text,
-            meta,
-            page: *page,
+        .map(|c| cite::Quote {
+            text: &c.text,
+            meta: &c.meta,
+            page: c.page,
+            fragment: c
+                .fragment
+                .as_ref()
+                .map(|(prefix, suffix, repeated)| cite::Fragment {
+                    quote: &c.text,
+                    prefix,
+                    suffix,
+                    repeated: *repeated,
+                }),
         })
         .collect()
 }

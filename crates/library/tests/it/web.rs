@@ -69,7 +69,14 @@ fn a_saved_news_page_imports_with_its_text_metadata_and_original() {
             ..NewClip::default()
         })
         .unwrap();
-    assert_eq!(hit_ids(&lib, "turned"), vec![clip.id.0]);
+    assert_eq!(hit_ids(&lib, "turned"), vec![clip.id.0.clone()]);
+    let md = lib.export_markdown(&[clip.id.clone()]).unwrap();
+    assert!(
+        md.contains(
+            "<https://ledger.example.com/energy/wind-outpaces-coal#:~:text=the%20grid%20turned>"
+        ),
+        "the link opens the page at the quote: {md}"
+    );
     assert_eq!(
         lib.search("bottleneck", 5).unwrap().passage_total,
         1,
