@@ -70,7 +70,7 @@ fn a_saved_news_page_imports_with_its_text_metadata_and_original() {
         })
         .unwrap();
     assert_eq!(hit_ids(&lib, "turned"), vec![clip.id.0.clone()]);
-    let md = lib.export_markdown(&[clip.id.clone()]).unwrap();
+    let md = lib.export_markdown(std::slice::from_ref(&clip.id)).unwrap();
     assert!(
         md.contains(
             "<https://ledger.example.com/energy/wind-outpaces-coal#:~:text=the%20grid%20turned>"
