@@ -8,6 +8,7 @@
 //!
 //! Only `library` calls this crate, and it never sees SQLite.
 
+mod cjk;
 mod query;
 mod schema;
 mod snippet;
@@ -21,7 +22,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bumped whenever the schema or the analysis of text changes: an index of another
 /// format is rebuilt on open.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 
 const WRITER_MEMORY: usize = 50_000_000;
 

@@ -3,17 +3,16 @@
 //! One index holds two kinds of documents: clips, and passages of sources' text
 //! (one per block, long blocks cut into chunks). Field names are what a writer types
 //! before a colon: `tag:`, `claim:`, `stance:`, `source:` (the title), `author:`.
-//! Text is split on word boundaries, lower-cased and folded to ASCII (so "cafe"
-//! finds "café"), without stemming: exact phrase queries stay exact.
+//! Text is split on word boundaries (Chinese, Japanese and Korean into character
+//! pairs, see `cjk`), lower-cased and folded to ASCII (so "cafe" finds "café"),
+//! without stemming: exact phrase queries stay exact.
 
 use crate::{ClipDoc, PassageDoc};
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, INDEXED,
     STORED, STRING,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
 use tantivy::{doc, Index, TantivyDocument};
 
 pub(crate) const TEXT_ANALYZER: &str = "commonplace_text";
@@ -82,7 +81,7 @@ pub(crate) fn build() -> (Schema, Fields) {
 }
 
 pub(crate) fn register_tokenizers(index: &Index) {
-    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+    let analyzer = TextAnalyzer::builder(crate::cjk::MixedTokenizer)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)

@@ -234,3 +234,38 @@ fn a_source_needs_a_title_and_a_web_link() {
     assert!(err.to_string().contains("needs a title"), "{err}");
     assert!(lib.sources().unwrap().is_empty(), "nothing half-saved");
 }
+
+#[test]
+fn chinese_japanese_and_korean_text_is_searchable_by_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = open(dir.path());
+    let source = lib
+        .add_source(library::NewSource {
+            text: "DeepMind新电脑已可利用记忆自学，人工智能迈上新台阶。\n\n東京タワーは夜に光る。서울의 밤".into(),
+            markdown: false,
+            meta: model::SourceMeta {
+                title: "腾讯科技".into(),
+                ..Default::default()
+            },
+        })
+        .unwrap();
+    let clip = clip_quote(&mut lib, &source.id.0, "新电脑已可利用记忆自学");
+    assert_eq!(
+        hit_ids(&lib, "记忆"),
+        vec![clip.id.0.clone()],
+        "a two-character word inside a sentence"
+    );
+    assert_eq!(hit_ids(&lib, "新电脑"), vec![clip.id.0.clone()]);
+    assert_eq!(
+        hit_ids(&lib, "电脑学"),
+        Vec::<String>::new(),
+        "characters that are not in sequence do not match"
+    );
+    assert_eq!(
+        lib.search("人工智能", 5).unwrap().passage_total,
+        1,
+        "source text too"
+    );
+    assert_eq!(lib.search("タワー", 5).unwrap().passage_total, 1);
+    assert_eq!(lib.search("서울", 5).unwrap().passage_total, 1);
+}

@@ -134,3 +134,22 @@ fn writes_committed_to_sqlite_but_not_to_the_index_are_replayed_on_open() {
     );
     assert!(lib.health().unwrap().is_ok());
 }
+
+#[test]
+fn an_index_of_another_format_is_rebuilt_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids = library_with_clips(dir.path());
+    let meta_path = dir.path().join("index/meta.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    let format = format!("\\\"format\\\":{}", search::INDEX_FORMAT);
+    assert!(
+        meta.contains(&format),
+        "the payload records the format: {meta}"
+    );
+    std::fs::write(&meta_path, meta.replace(&format, "\\\"format\\\":0")).unwrap();
+    let lib = open(dir.path());
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    assert!(meta.contains(&format), "rebuilt in the current format");
+    assert_eq!(hit_ids(&lib, "antitrust"), vec![ids[1].clone()]);
+    assert!(lib.health().unwrap().is_ok());
+}
