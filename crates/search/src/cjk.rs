@@ -53,8 +53,8 @@ impl Tokenizer for MixedTokenizer {
                 if j - i == 1 {
                     push(&mut tokens, start, end_of(i));
                 } else {
-                    for k in i..j - 1 {
-                        push(&mut tokens, chars[k].0, end_of(k + 1));
+                    for (k, &(from, _)) in chars.iter().enumerate().take(j - 1).skip(i) {
+                        push(&mut tokens, from, end_of(k + 1));
                     }
                 }
                 i = j;
