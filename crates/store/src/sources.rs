@@ -34,21 +34,7 @@ impl Tx<'_> {
             [source.id.as_str()],
         )?;
         self.insert_blocks(&source.id, 0, &source.blocks)?;
-        self.conn.execute(
-            "UPDATE sources SET kind = ?2, title = ?3, meta = ?4, origins = ?5, url = ?6, text_hash = ?7,
-                                blob_sha256 = ?8, updated_at = ?9 WHERE id = ?1",
-            params![
-                source.id.as_str(),
-                source.kind.as_str(),
-                source.meta.title,
-                to_json(&source.meta),
-                to_json(&source.origins),
-                source.meta.url,
-                source.text_hash,
-                source.blob,
-                now
-            ],
-        )?;
+        self.write_source_row(source)?;
         self.append_outbox(OutboxEntity::Source, source.id.as_str(), OutboxOp::Upsert)?;
         Ok(version)
     }
@@ -74,11 +60,17 @@ impl Tx<'_> {
         self.append_outbox(OutboxEntity::Source, id.as_str(), OutboxOp::Upsert)
     }
 
-    pub fn insert_source(&self, source: &Source) -> Result<()> {
+    /// Writes the source's row: a new one, or (same id) its new kind, metadata,
+    /// text hash, blob and update time; `created_at` never changes.
+    fn write_source_row(&self, source: &Source) -> Result<()> {
         self.conn.execute(
             "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, blob_sha256,
                                   created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
+                 meta = excluded.meta, origins = excluded.origins, url = excluded.url,
+                 text_hash = excluded.text_hash, blob_sha256 = excluded.blob_sha256,
+                 updated_at = excluded.updated_at",
             params![
                 source.id.as_str(),
                 source.kind.as_str(),
@@ -92,6 +84,11 @@ impl Tx<'_> {
                 source.updated_at,
             ],
         )?;
+        Ok(())
+    }
+
+    pub fn insert_source(&self, source: &Source) -> Result<()> {
+        self.write_source_row(source)?;
         self.insert_blocks(&source.id, 0, &source.blocks)?;
         self.append_outbox(OutboxEntity::Source, source.id.as_str(), OutboxOp::Upsert)
     }
