@@ -175,6 +175,8 @@ fn clip_doc(
         claims: clip.claims.into_iter().map(|c| c.statement).collect(),
         source_title: source.title.clone(),
         authors: source.authors.iter().map(Author::display_name).collect(),
+        source_kind: source.kind.as_str().to_owned(),
+        date: source.issued.as_ref().map(search::date_key),
     }))
 }
 
@@ -214,6 +216,8 @@ fn passages_op(source: &Source) -> IndexOp {
                 text: chars[from..to].iter().collect(),
                 start: (start + from) as u32,
                 end: (start + to) as u32,
+                source_kind: source.kind.as_str().to_owned(),
+                date: source.meta.issued.as_ref().map(search::date_key),
             });
             from = to;
         }

@@ -22,7 +22,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bumped whenever the schema or the analysis of text changes: an index of another
 /// format is rebuilt on open.
-pub const INDEX_FORMAT: u32 = 3;
+pub const INDEX_FORMAT: u32 = 4;
 
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -38,6 +38,11 @@ pub enum SearchError {
 }
 
 pub type Result<T, E = SearchError> = std::result::Result<T, E>;
+
+/// A date as the index stores it: YYYYMMDD, with 00 for an unknown month or day.
+pub fn date_key(date: &model::PartialDate) -> i64 {
+    date.year as i64 * 10_000 + date.month.unwrap_or(0) as i64 * 100 + date.day.unwrap_or(0) as i64
+}
 
 /// What the index has, as read on open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +66,9 @@ pub struct ClipDoc {
     pub stances: Vec<String>,
     pub source_title: String,
     pub authors: Vec<String>,
+    /// The source's kind ("web", "pdf", ...) and date as YYYYMMDD.
+    pub source_kind: String,
+    pub date: Option<i64>,
 }
 
 /// A passage of a source's text: a block, or a chunk of a long block.
@@ -73,6 +81,8 @@ pub struct PassageDoc {
     /// Offsets of the passage in the source text, in code points.
     pub start: u32,
     pub end: u32,
+    pub source_kind: String,
+    pub date: Option<i64>,
 }
 
 /// A change to apply to the index.

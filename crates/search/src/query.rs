@@ -10,9 +10,10 @@ use crate::snippet::Snippets;
 use crate::Result;
 use model::{ClipHit, ClipId, FacetCount, Facets, PassageHit, SearchResults, SourceId};
 use std::collections::HashMap;
+use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::fastfield::FacetReader;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
 
@@ -56,19 +57,63 @@ pub(crate) fn search(
 
 /// The query restricted to one kind of document, or a query that matches nothing
 /// when nothing of it parsed for that kind.
-fn parse(index: &Index, f: &Fields, query: &str, kind: &str, defaults: &[Field]) -> Box<dyn Query> {
+fn parse(index: &Index, f: &Fields, query: &str, doc: &str, defaults: &[Field]) -> Box<dyn Query> {
+    let (words, dates) = date_filters(query);
     let mut parser = QueryParser::for_index(index, defaults.to_vec());
     parser.set_conjunction_by_default();
     parser.set_field_boost(f.quote, 2.0);
-    let (parsed, _errors) = parser.parse_query_lenient(query);
-    let kind = TermQuery::new(
-        Term::from_field_text(f.kind, kind),
-        IndexRecordOption::Basic,
-    );
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, parsed),
-        (Occur::Must, Box::new(kind)),
-    ]))
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Must,
+        Box::new(TermQuery::new(
+            Term::from_field_text(f.doc, doc),
+            IndexRecordOption::Basic,
+        )),
+    )];
+    if !words.trim().is_empty() {
+        let (parsed, _errors) = parser.parse_query_lenient(&words);
+        clauses.push((Occur::Must, parsed));
+    } else if dates.is_none() {
+        return Box::new(EmptyQuery);
+    }
+    if let Some((lower, upper)) = dates {
+        let term = |v: i64| Term::from_field_i64(f.date, v);
+        let range = RangeQuery::new(lower.map(term), upper.map(term));
+        clauses.push((Occur::Must, Box::new(range)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Lower and upper bounds on a source's date key (see [`crate::date_key`]).
+type DateRange = (Bound<i64>, Bound<i64>);
+
+/// Takes `before:DATE` and `after:DATE` (YYYY, YYYY-MM or YYYY-MM-DD) out of the
+/// query: the rest goes to the query parser, the dates become a range on the
+/// source's date. `after:2021` keeps sources dated in 2021 or later; `before:2021`
+/// those dated before 2021. A date that does not parse stays a word.
+fn date_filters(query: &str) -> (String, Option<DateRange>) {
+    let mut words = Vec::new();
+    let (mut lower, mut upper) = (Bound::Unbounded, Bound::Unbounded);
+    let mut any = false;
+    for token in query.split_whitespace() {
+        let parsed = token.split_once(':').and_then(|(field, value)| {
+            Some((
+                field.to_ascii_lowercase(),
+                value.parse::<model::PartialDate>().ok()?,
+            ))
+        });
+        match parsed {
+            Some((field, date)) if field == "after" => {
+                lower = Bound::Included(crate::date_key(&date));
+                any = true;
+            }
+            Some((field, date)) if field == "before" => {
+                upper = Bound::Excluded(crate::date_key(&date));
+                any = true;
+            }
+            _ => words.push(token),
+        }
+    }
+    (words.join(" "), any.then_some((lower, upper)))
 }
 
 fn search_clips(

@@ -9,7 +9,7 @@
 
 use crate::{ClipDoc, PassageDoc};
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, INDEXED,
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
     STORED, STRING,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
@@ -22,7 +22,11 @@ pub(crate) const PASSAGE: &str = "passage";
 #[derive(Clone, Copy)]
 pub(crate) struct Fields {
     /// "clip" or "passage".
+    pub doc: Field,
+    /// The source's kind: web, pdf, text, markdown, excerpts (`kind:`).
     pub kind: Field,
+    /// The source's date as YYYYMMDD (a year alone as YYYY0000), for `before:`/`after:`.
+    pub date: Field,
     /// Clip id (clips only).
     pub id: Field,
     pub source_id: Field,
@@ -57,7 +61,9 @@ pub(crate) fn build() -> (Schema, Fields) {
     let stored = text.clone().set_stored();
     let facet = FacetOptions::default();
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
+        doc: b.add_text_field("doc", STRING),
+        kind: b.add_text_field("kind", text.clone()),
+        date: b.add_i64_field("date", INDEXED | FAST),
         id: b.add_text_field("id", STRING | STORED),
         source_id: b.add_text_field("source_id", STRING | STORED),
         passage_of: b.add_text_field("passage_of", STRING),
@@ -96,7 +102,8 @@ fn facet(value: &str) -> tantivy::schema::Facet {
 impl Fields {
     pub(crate) fn clip_document(&self, clip: &ClipDoc) -> TantivyDocument {
         let mut doc = doc!(
-            self.kind => CLIP,
+            self.doc => CLIP,
+            self.kind => clip.source_kind.as_str(),
             self.id => clip.id.as_str(),
             self.source_id => clip.source_id.as_str(),
             self.quote => clip.quote.as_str(),
@@ -104,6 +111,9 @@ impl Fields {
             self.source => clip.source_title.as_str(),
         );
         doc.add_facet(self.f_source, facet(&clip.source_title));
+        if let Some(date) = clip.date {
+            doc.add_i64(self.date, date);
+        }
         for tag in &clip.tags {
             doc.add_text(self.tag, tag);
             doc.add_facet(self.f_tag, facet(tag));
@@ -128,7 +138,8 @@ impl Fields {
 
     pub(crate) fn passage_document(&self, passage: &PassageDoc) -> TantivyDocument {
         let mut doc = doc!(
-            self.kind => PASSAGE,
+            self.doc => PASSAGE,
+            self.kind => passage.source_kind.as_str(),
             self.source_id => passage.source_id.as_str(),
             self.passage_of => passage.source_id.as_str(),
             self.source => passage.source_title.as_str(),
@@ -138,6 +149,9 @@ impl Fields {
         );
         for author in &passage.authors {
             doc.add_text(self.author, author);
+        }
+        if let Some(date) = passage.date {
+            doc.add_i64(self.date, date);
         }
         doc
     }

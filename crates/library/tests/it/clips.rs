@@ -269,3 +269,58 @@ fn chinese_japanese_and_korean_text_is_searchable_by_its_words() {
     assert_eq!(lib.search("タワー", 5).unwrap().passage_total, 1);
     assert_eq!(lib.search("서울", 5).unwrap().passage_total, 1);
 }
+
+#[test]
+fn searches_narrow_by_source_date_and_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = open(dir.path());
+    let mut add = |text: &str, markdown: bool, date: &str| {
+        let source = lib
+            .add_source(library::NewSource {
+                text: text.into(),
+                markdown,
+                meta: model::SourceMeta {
+                    title: format!("Energy note {date}"),
+                    issued: date.parse().ok(),
+                    ..Default::default()
+                },
+            })
+            .unwrap();
+        (source.id.0, text.to_owned())
+    };
+    let old = add("Coal still led the grid that year.", false, "2019");
+    let new = add("Wind led the grid that year.", true, "2021-04-10");
+    let old = clip_quote(&mut lib, &old.0, "led the grid").id.0;
+    let new = clip_quote(&mut lib, &new.0, "led the grid").id.0;
+    let ids = |q: &str| {
+        let mut v = hit_ids(&lib, q);
+        v.sort();
+        v
+    };
+    assert_eq!(ids("grid after:2020"), vec![new.clone()]);
+    assert_eq!(ids("grid before:2020"), vec![old.clone()]);
+    assert_eq!(
+        ids("after:2021-04 before:2021-05"),
+        vec![new.clone()],
+        "filters alone are a query too"
+    );
+    assert_eq!(
+        ids("before:2019"),
+        Vec::<String>::new(),
+        "before is exclusive"
+    );
+    assert_eq!(ids("grid kind:markdown"), vec![new.clone()]);
+    assert_eq!(ids("grid kind:text"), vec![old.clone()]);
+    let mut both = vec![old.clone(), new.clone()];
+    both.sort();
+    assert_eq!(
+        ids("grid after:soon"),
+        both,
+        "a date that does not parse is dropped, never an error"
+    );
+    assert_eq!(
+        lib.search("led after:2021", 5).unwrap().passage_total,
+        1,
+        "passages are filtered too"
+    );
+}
