@@ -65,7 +65,7 @@ impl Library {
         }
         for id in reader.clip_ids()? {
             if let Some(doc) = clip_doc(&reader, &mut sources, &id)? {
-                ops.push(IndexOp::UpsertClip(doc));
+                ops.push(IndexOp::UpsertClip(Box::new(doc)));
             }
         }
         self.index.rebuild(ops.into_iter(), high_water)?;
@@ -119,7 +119,7 @@ impl Library {
                     continue;
                 }
                 ops.push(match clip_doc(&reader, &mut sources, &id)? {
-                    Some(doc) => IndexOp::UpsertClip(doc),
+                    Some(doc) => IndexOp::UpsertClip(Box::new(doc)),
                     None => IndexOp::DeleteClip(id),
                 });
             }

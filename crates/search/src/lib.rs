@@ -88,7 +88,7 @@ pub struct PassageDoc {
 /// A change to apply to the index.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IndexOp {
-    UpsertClip(ClipDoc),
+    UpsertClip(Box<ClipDoc>),
     DeleteClip(ClipId),
     /// Replaces every passage of a source (an empty list removes them).
     ReplacePassages {
