@@ -1,5 +1,6 @@
 import { h } from "./dom";
 import { renderResults } from "../views/results";
+import { renderSidebar } from "../views/sidebar";
 
 const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
@@ -52,5 +53,30 @@ describe("building DOM from untrusted text", () => {
     expect(view.querySelector(".chip")!.textContent).toContain(hostile);
     expect([...view.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["img"]);
     expect(view.querySelector(".hit-meta")!.textContent).toContain(hostile);
+  });
+});
+
+describe("a library of thousands of sources", () => {
+  it("builds only the rows in view, and filters through all of them", async () => {
+    const sources = Array.from({ length: 5000 }, (_, i) => ({
+      id: `s${i}`,
+      kind: "web" as const,
+      title: i === 4321 ? "The needle report" : `Report ${i}`,
+      authors: [],
+      containerTitle: null,
+      issued: null,
+      clipCount: 20,
+      createdAt: 0,
+    }));
+    const root = document.createElement("div");
+    document.body.replaceChildren(root);
+    const on = { openSource: () => {}, openClaim: () => {}, searchTag: () => {}, newClaim: () => {} };
+    renderSidebar(root, { sources, claims: [], tags: [] }, "", {}, on);
+    await Promise.resolve();
+    const rows = root.querySelectorAll("#sources li.source").length;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(100);
+    renderSidebar(root, { sources, claims: [], tags: [] }, "needle", {}, on);
+    expect([...root.querySelectorAll("#sources li.source")].map((li) => li.textContent)).toEqual(["The needle report20"]);
   });
 });

@@ -4,6 +4,12 @@
 import type { ClaimSummary, SourceSummary, TagCount } from "../lib/bindings";
 import { h, append, clear } from "../lib/dom";
 import { authorList } from "../lib/format";
+import { VirtualList } from "../lib/virtual";
+
+/** Above this many sources the list is virtualized: only the rows in view are built. */
+export const VIRTUAL_FROM = 200;
+const SOURCE_ROW = 52;
+let sourceRows: VirtualList | null = null;
 
 export interface SidebarData {
   sources: SourceSummary[];
@@ -39,18 +45,29 @@ export function renderSidebar(root: HTMLElement, data: SidebarData, filter: stri
   const tags = data.tags.filter((t) => matches(filter, t.name));
 
   const sourceList = h("ul", { class: "source-list", id: "sources" });
-  if (data.sources.length === 0) append(sourceList, h("li", { class: "empty" }, "No sources yet. Press N to paste one, O to open a file, or drop files here."));
-  for (const s of sources) {
-    append(
-      sourceList,
-      item(
-        { class: s.id === current.source ? "source current" : "source", "data-source": s.id, "aria-current": s.id === current.source ? "true" : undefined },
-        () => on.openSource(s.id),
-        h("span", { class: "source-title" }, s.title),
-        h("span", { class: "source-meta" }, [authorList(s.authors), s.containerTitle ?? ""].filter(Boolean).join(" · ")),
-        h("span", { class: "count", title: "clips" }, String(s.clipCount)),
-      ),
+  const sourceRow = (i: number): HTMLElement => {
+    const s = sources[i];
+    return item(
+      { class: s.id === current.source ? "source current" : "source", "data-source": s.id, "data-index": i, "aria-current": s.id === current.source ? "true" : undefined },
+      () => on.openSource(s.id),
+      h("span", { class: "source-title" }, s.title),
+      h("span", { class: "source-meta" }, [authorList(s.authors), s.containerTitle ?? ""].filter(Boolean).join(" · ")),
+      h("span", { class: "count", title: "clips" }, String(s.clipCount)),
     );
+  };
+  sourceRows?.destroy();
+  sourceRows = null;
+  let sourceHost: HTMLElement = sourceList;
+  if (data.sources.length === 0) append(sourceList, h("li", { class: "empty" }, "No sources yet. Press N to paste one, O to open a file, or drop files here."));
+  if (sources.length > VIRTUAL_FROM) {
+    // A long library scrolls in a pane of its own, with fixed-height rows.
+    sourceHost = h("div", { class: "virtual-sources", id: "sources-scroller" }, sourceList);
+    sourceList.classList.add("compact");
+    queueMicrotask(() => {
+      sourceRows = new VirtualList(sourceHost, sourceList, sources.length, SOURCE_ROW, sourceRow);
+    });
+  } else {
+    sources.forEach((_, i) => append(sourceList, sourceRow(i)));
   }
 
   const claimList = h("ul", { class: "claim-list", id: "claims" });
@@ -79,7 +96,7 @@ export function renderSidebar(root: HTMLElement, data: SidebarData, filter: stri
   append(
     root,
     h("h2", {}, "Sources ", h("span", { class: "count", id: "source-count" }, String(data.sources.length))),
-    sourceList,
+    sourceHost,
     h("h2", {}, "Claims ", h("span", { class: "count" }, String(data.claims.length)), addClaim),
     claimList,
     h("h2", {}, "Tags ", h("span", { class: "count" }, String(data.tags.length))),
