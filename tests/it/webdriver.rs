@@ -81,7 +81,7 @@ fn start_xvfb() -> (Child, String) {
         let _ = child.wait();
         panic!("Xvfb did not start on {display}");
     }
-    panic!("no free X display between :90 and :139");
+    panic!("no free X display between :90 and :189");
 }
 
 impl App {
@@ -438,6 +438,14 @@ impl Drop for App {
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // SIGTERM lets Xvfb remove its lock file and socket (SIGKILL would not).
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.xvfb.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && matches!(self.xvfb.try_wait(), Ok(None)) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.xvfb.kill();
         let _ = self.xvfb.wait();
     }
