@@ -55,6 +55,12 @@ pub enum Command {
     },
     /// Check that the index agrees with the database and the database is sound.
     Check,
+    /// Make a verified backup of the database now (backups are also made daily).
+    Backup,
+    /// List the library's backups, newest first.
+    Backups,
+    /// Put a backup in place of the database; the current one is moved aside.
+    Restore { backup: PathBuf },
 }
 
 #[derive(Subcommand)]

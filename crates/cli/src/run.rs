@@ -16,8 +16,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         platform_data_dir(),
     )
     .context("no library folder: pass --library DIR or set COMMONPLACE_LIBRARY")?;
-    let mut lib = Library::open(&dir, Config::default())?;
     let out = Printer { json: cli.json };
+    if let Command::Restore { backup } = &cli.command {
+        let lib = Library::restore(&dir, backup, Config::default())?;
+        let text = format!(
+            "restored {} into {}; the replaced database was moved aside\n",
+            backup.display(),
+            lib.dir().display()
+        );
+        out.text_or_json(&text, &serde_json::json!({ "restored": backup }));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut lib = Library::open(&dir, Config::default())?;
     match cli.command {
         Command::Source(cmd) => source(&mut lib, &out, cmd)?,
         Command::Clip(cmd) => clip(&mut lib, &out, cmd)?,
@@ -36,6 +46,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Import { file, batch } => return import(&mut lib, &out, &file, batch),
+        Command::Backup => {
+            let backup = lib.backup()?;
+            out.text_or_json(
+                &format!("backed up to {}\n", backup.path.display()),
+                &backup,
+            );
+        }
+        Command::Backups => {
+            let backups = lib.backups();
+            let text: String = backups
+                .iter()
+                .map(|b| format!("{}\n", b.path.display()))
+                .collect();
+            out.text_or_json(&text, &backups);
+        }
+        Command::Restore { .. } => unreachable!("handled before the library is opened"),
         Command::Check => {
             let health = lib.health()?;
             out.health(&health);

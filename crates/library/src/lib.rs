@@ -11,6 +11,7 @@
 //! values and get plain values or an [`Error`] with an [`ErrorCode`] back.
 
 mod anchor;
+mod backup;
 mod blobs;
 mod bulk;
 mod claims;
@@ -27,6 +28,7 @@ mod reimport;
 mod sources;
 mod wire;
 
+pub use backup::BackupInfo;
 pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, BulkSource};
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
@@ -86,7 +88,8 @@ impl Library {
         for sub in ["blobs", "backups"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(error::io(dir.join(sub)))?;
         }
-        let store = Store::open(&dir.join("library.sqlite"))?;
+        let store =
+            Store::open_with_backup_dir(&dir.join("library.sqlite"), Some(&dir.join("backups")))?;
         let (index, state) = search::SearchIndex::open(&dir.join("index"))?;
         let mut library = Library {
             dir: dir.to_owned(),
@@ -97,6 +100,7 @@ impl Library {
             _lock: lock,
         };
         library.sync_index(state)?;
+        library.backup_if_due()?;
         Ok(library)
     }
 

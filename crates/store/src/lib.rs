@@ -7,12 +7,14 @@
 //! the same transaction, so the search index can never miss an acknowledged change.
 //! The store knows nothing of Tantivy; `library` feeds the outbox to the index.
 
+mod backup;
 mod claims;
 mod clips;
 mod outbox;
 mod schema;
 mod sources;
 
+pub use backup::{backups, verify};
 pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
 pub use schema::LATEST_VERSION;
 pub use sources::ArchivedVersion;
@@ -56,11 +58,26 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema to
     /// the latest version.
     pub fn open(path: &Path) -> Result<Store> {
-        if path.exists() {
+        Store::open_with_backup_dir(path, None)
+    }
+
+    /// Opens the database; if its schema must be upgraded, first writes a verified
+    /// backup of it into `backups` (when given), so a migration can always be undone.
+    pub fn open_with_backup_dir(path: &Path, backups: Option<&Path>) -> Result<Store> {
+        let existed = path.exists();
+        if existed {
             refuse_newer(path)?;
         }
-        let mut conn = Connection::open(path)?;
+        let conn = Connection::open(path)?;
         apply_pragmas(&conn)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let store = Store { conn };
+        if let (true, Some(dir)) = (existed && version < LATEST_VERSION, backups) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
+            store.backup_to(&dir.join(format!("library-v{version}-before-migration.sqlite")))?;
+        }
+        let mut conn = store.conn;
         schema::migrate(&mut conn)?;
         Ok(Store { conn })
     }

@@ -282,3 +282,27 @@ fn an_encrypted_pdf_asks_for_its_password_and_a_damaged_one_is_refused_clearly()
     let sources = json(commonplace(&lib).args(["source", "list"]));
     assert_eq!(sources.as_array().unwrap().len(), 1, "nothing half-saved");
 }
+
+#[test]
+fn backup_and_restore_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let article = tmp.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let source = json(
+        commonplace(&lib)
+            .args(["source", "add", "--title", "T"])
+            .arg(&article),
+    );
+    let id = source["id"].as_str().unwrap();
+    ok(commonplace(&lib).args(["clip", "add", id, "--quote", "market regulator"]));
+    let backup = json(commonplace(&lib).arg("backup"));
+    let path = backup["path"].as_str().unwrap().to_owned();
+    ok(commonplace(&lib).args(["clip", "add", id, "--quote", "cloud of uncertainty"]));
+    let listed = ok(commonplace(&lib).arg("backups"));
+    assert!(listed.contains(&path), "{listed}");
+    ok(commonplace(&lib).args(["restore", &path]));
+    assert!(ok(commonplace(&lib).args(["search", "uncertainty"])).contains("0 clips match"));
+    assert!(ok(commonplace(&lib).args(["search", "regulator"])).contains("1 clip matches"));
+    assert!(ok(commonplace(&lib).arg("check")).contains("ok"));
+}

@@ -1,6 +1,7 @@
 //! Integration tests of the use-cases, each against a real library folder: a real
 //! SQLite file and a real Tantivy index in a temporary directory.
 
+mod backup;
 mod bindings;
 mod bulk;
 mod claims;
