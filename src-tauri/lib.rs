@@ -12,6 +12,7 @@ use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
 use library::{ApiError, Config, ErrorCode, Library};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use tauri::Manager;
 
 /// The open library, or why it could not be opened (shown by the UI).
 pub struct AppState {
@@ -45,6 +46,14 @@ pub fn run() {
         library: open_library(),
     };
     tauri::Builder::default()
+        // A second launch focuses the window of the first and exits, so two
+        // processes never write the same library (the library lock backs this up).
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
