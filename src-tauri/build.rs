@@ -35,6 +35,10 @@ fn main() {
             "edit_source",
             "import_url",
             "clip_pasted_quote",
+            "list_styles",
+            "add_style",
+            "save_references",
+            "import_references",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

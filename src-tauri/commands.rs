@@ -2,9 +2,9 @@
 
 use crate::AppState;
 use library::{
-    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportTarget,
-    Library, NewClaim, NewClip, NewSource, PastedQuote, ReimportReport, SourceVersion, SourceView,
-    TagCount,
+    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportOptions,
+    ExportTarget, Library, NewClaim, NewClip, NewSource, PastedQuote, RefFormat, RefImportReport,
+    ReimportReport, SourceVersion, SourceView, StyleInfo, TagCount,
 };
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta,
@@ -179,8 +179,12 @@ pub async fn import_file(
 }
 
 #[tauri::command]
-pub async fn export(state: State<'_, AppState>, target: ExportTarget) -> Result<Export, ApiError> {
-    call(state, move |lib| lib.export(&target)).await
+pub async fn export(
+    state: State<'_, AppState>,
+    target: ExportTarget,
+    options: ExportOptions,
+) -> Result<Export, ApiError> {
+    call(state, move |lib| lib.export(&target, &options)).await
 }
 
 /// Puts an export on the clipboard as HTML with a plain-text alternative.
@@ -189,8 +193,9 @@ pub async fn copy_export(
     app: AppHandle,
     state: State<'_, AppState>,
     target: ExportTarget,
+    options: ExportOptions,
 ) -> Result<Export, ApiError> {
-    let export = call(state, move |lib| lib.export(&target)).await?;
+    let export = call(state, move |lib| lib.export(&target, &options)).await?;
     app.clipboard()
         .write_html(export.html.clone(), Some(export.text.clone()))
         .map_err(|e| internal(&format!("could not write to the clipboard: {e}")))?;
@@ -202,9 +207,47 @@ pub async fn save_export(
     state: State<'_, AppState>,
     target: ExportTarget,
     format: ExportFormat,
+    options: ExportOptions,
+    path: PathBuf,
+) -> Result<Vec<PathBuf>, ApiError> {
+    call(state, move |lib| {
+        lib.save_export(&target, format, &options, &path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_styles(state: State<'_, AppState>) -> Result<Vec<StyleInfo>, ApiError> {
+    call(state, |lib| lib.styles()).await
+}
+
+#[tauri::command]
+pub async fn add_style(state: State<'_, AppState>, path: PathBuf) -> Result<StyleInfo, ApiError> {
+    call(state, move |lib| lib.add_style(&path)).await
+}
+
+#[tauri::command]
+pub async fn save_references(
+    state: State<'_, AppState>,
+    format: String,
+    sources: Vec<SourceId>,
     path: PathBuf,
 ) -> Result<(), ApiError> {
-    call(state, move |lib| lib.save_export(&target, format, &path)).await
+    call(state, move |lib| {
+        let format = RefFormat::parse(&format).ok_or_else(|| {
+            library::Error::InvalidInput(format!("`{format}` is not a reference format"))
+        })?;
+        lib.save_references(format, &sources, &path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn import_references(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<RefImportReport, ApiError> {
+    call(state, move |lib| lib.import_references(&path)).await
 }
 
 #[tauri::command]

@@ -87,6 +87,10 @@ pub fn run() {
             commands::edit_source,
             commands::import_url,
             commands::clip_pasted_quote,
+            commands::list_styles,
+            commands::add_style,
+            commands::save_references,
+            commands::import_references,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

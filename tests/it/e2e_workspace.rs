@@ -64,10 +64,19 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     // The reader opens at the match, highlighted.
     app.wait_text("#reader-text mark.focus", |t| t == "costs");
 
-    // Copy the clip with its citation; another application reads the clipboard.
+    // Preview the clip, choose APA, and copy it with its citation; another
+    // application reads the clipboard.
     app.click(&app.find("#reader-text mark.clip"));
     app.wait_text("#inspector-quote", |t| t == QUOTE);
-    app.click(&app.find("#inspector-copy"));
+    app.click(&app.find("#inspector-preview"));
+    app.find("#export-style");
+    app.script(
+        "const s = document.querySelector('#export-style'); s.value = 'apa'; s.dispatchEvent(new Event('change')); return null",
+        json!([]),
+    );
+    // No author, no date: APA cites the title, "n.d." and the paragraph.
+    app.wait_text("#export-preview", |t| t.contains("n.d., para. 2)"));
+    app.click(&app.find("#export-copy"));
     app.wait_text("#status", |t| t.starts_with("Copied"));
     let clip_id = app
         .script(
@@ -80,7 +89,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     let export = ipc(
         &app,
         "export",
-        json!({"target": {"kind": "clips", "ids": [clip_id]}}),
+        json!({"target": {"kind": "clips", "ids": [clip_id]}, "options": {"style": "apa", "bibliography": false}}),
     );
     let html = app.clipboard("text/html");
     let text = app.clipboard("UTF8_STRING");
@@ -91,6 +100,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
         "{html}"
     );
     assert!(text.contains("— “Wind report”"), "{text}");
+    assert!(text.contains("n.d., para. 2)"), "{text}");
 
     // The claim's page shows the evidence under its stance.
     app.click(&app.find(&format!("#claims li[data-claim=\"{claim_id}\"]")));

@@ -3,7 +3,7 @@
 
 import "./styles.css";
 import { api, LibraryError } from "./lib/api";
-import type { ClaimView, ClipHit, ClipView, Evidence, ExportFormat, ExportTarget, PassageHit, SourceView, Stance } from "./lib/bindings";
+import type { ClaimView, ClipHit, ClipView, Evidence, Export, ExportFormat, ExportOptions, ExportTarget, PassageHit, SourceView, Stance, StyleInfo } from "./lib/bindings";
 import { h, clear, append } from "./lib/dom";
 import { classifyPaste } from "./lib/paste";
 import { loadPrefs, savePrefs, type Theme } from "./lib/prefs";
@@ -13,7 +13,7 @@ import { UndoStack } from "./lib/undo";
 import { renderAddSource } from "./views/addSource";
 import { renderClaimPage } from "./views/claimPage";
 import { renderClipInspector, renderEmptyInspector, renderSourceInspector } from "./views/inspector";
-import { askPassword, claimPicker, closeModal, confirmDialog, exportPreview, importProgress, modalOpen, pastedQuoteForm, shortcutSheet, type ClaimChoice } from "./views/modals";
+import { askPassword, claimPicker, closeModal, confirmDialog, exportPreview, importProgress, modalOpen, pastedQuoteForm, referencesDialog, shortcutSheet, type ClaimChoice } from "./views/modals";
 import { renderReader } from "./views/reader";
 import { renderResults, type ResultsView } from "./views/results";
 import { renderSidebar, type SidebarData } from "./views/sidebar";
@@ -335,7 +335,7 @@ async function selectClip(id: string): Promise<void> {
   const view = selected;
   let dragExport = null;
   try {
-    dragExport = await api.export({ kind: "clips", ids: [id] });
+    dragExport = await api.export({ kind: "clips", ids: [id] }, exportOptions());
   } catch {
     dragExport = null;
   }
@@ -625,10 +625,26 @@ function exportTarget(): ExportTarget | null {
   return null;
 }
 
-async function copy(target: ExportTarget | null = exportTarget()): Promise<void> {
+/** The export options the writer chose last (style, bibliography, template). */
+function exportOptions(): ExportOptions {
+  return {
+    style: prefs.citationStyle ?? undefined,
+    bibliography: prefs.bibliography,
+    template: prefs.template.trim() ? prefs.template : undefined,
+  };
+}
+
+function rememberOptions(options: ExportOptions): void {
+  prefs.citationStyle = options.style ?? null;
+  prefs.bibliography = options.bibliography;
+  prefs.template = options.template ?? "";
+  savePrefs(prefs);
+}
+
+async function copy(target: ExportTarget | null = exportTarget(), options: ExportOptions = exportOptions()): Promise<void> {
   if (!target) return say("Select a clip (or tick results) to copy.", "error");
   try {
-    await api.copyExport(target);
+    await api.copyExport(target, options);
     const what = target.kind === "claim" ? "the dossier" : `${target.ids.length} clip${target.ids.length === 1 ? "" : "s"}`;
     say(`Copied ${what} with citations: paste into your draft.`);
   } catch (e) {
@@ -636,28 +652,87 @@ async function copy(target: ExportTarget | null = exportTarget()): Promise<void>
   }
 }
 
+let stylesCache: StyleInfo[] | null = null;
+
 async function preview(target: ExportTarget | null = exportTarget(), title = "Export"): Promise<void> {
   if (!target) return say("Select a clip (or tick results) to export.", "error");
   try {
-    const exp = await api.export(target);
-    exportPreview(title, exp, () => void copy(target), (format) => void saveTo(target, format));
+    stylesCache ??= await api.listStyles();
+    let options = exportOptions();
+    let exp: Export;
+    try {
+      exp = await api.export(target, options);
+    } catch {
+      // A style or template that no longer works: start from the plain layout.
+      options = { bibliography: options.bibliography };
+      exp = await api.export(target, options);
+    }
+    exportPreview(title, exp, stylesCache, options, {
+      load: (o) => api.export(target, o),
+      remember: rememberOptions,
+      copy: (o) => void copy(target, o),
+      save: (format, o) => void saveTo(target, format, o),
+    });
   } catch (e) {
     fail(e);
   }
 }
 
-async function saveTo(target: ExportTarget, format: ExportFormat): Promise<void> {
-  const ext = { markdown: "md", html: "html", text: "txt" }[format];
+async function saveTo(target: ExportTarget, format: ExportFormat, options: ExportOptions): Promise<void> {
+  const ext = { markdown: "md", html: "html", text: "txt", pandoc: "md" }[format];
   try {
     const path = await api.pickSavePath(`quotes.${ext}`);
     if (!path) return;
-    await api.saveExport(target, format, path);
-    say(`Saved ${path}.`);
+    const written = await api.saveExport(target, format, options, path);
+    say(`Saved ${written.join(" and ")}.`);
   } catch (e) {
     fail(e);
   }
 }
 
+function references(): void {
+  referencesDialog({
+    importFile: () =>
+      void (async () => {
+        try {
+          const path = await api.pickFile("Reference files", ["bib", "json", "ris"]);
+          if (!path) return;
+          const report = await api.importReferences(path);
+          await refreshSidebar();
+          const refused = report.refused.length ? `; ${report.refused.length} refused: ${report.refused.join("; ")}` : "";
+          say(`Imported ${report.added.length} sources (${report.alreadyThere.length} already here)${refused}.`, report.refused.length ? "error" : "info");
+        } catch (e) {
+          fail(e);
+        }
+      })(),
+    exportAll: (format) =>
+      void (async () => {
+        try {
+          const ext = { bibtex: "bib", biblatex: "bib", "csl-json": "json", ris: "ris" }[format] ?? "bib";
+          const path = await api.pickSavePath(`library.${ext}`);
+          if (!path) return;
+          await api.saveReferences(format, [], path);
+          say(`Saved ${path}.`);
+        } catch (e) {
+          fail(e);
+        }
+      })(),
+    addStyle: () =>
+      void (async () => {
+        try {
+          const path = await api.pickFile("Citation styles", ["csl"]);
+          if (!path) return;
+          const style = await api.addStyle(path);
+          stylesCache = null;
+          say(`Added the style “${style.title}”: choose it in Preview.`);
+        } catch (e) {
+          fail(e);
+        }
+      })(),
+  });
+}
+
+$("references").addEventListener("click", () => references());
 $("tray-copy").addEventListener("click", () => void copy());
 $("tray-preview").addEventListener("click", () => void preview());
 $("tray-clear").addEventListener("click", () => {

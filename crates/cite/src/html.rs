@@ -5,31 +5,40 @@
 use crate::{Attribution, Quote, Section};
 
 pub fn html(quotes: &[Quote<'_>]) -> String {
+    crate::markdown::plain_export(None, quotes).html
+}
+
+/// A dossier: a title, then each non-empty section under its heading.
+pub fn html_sections(title: &str, sections: &[Section<'_>]) -> String {
+    crate::export(Some(title), sections, &crate::Options::default())
+        .unwrap_or_default()
+        .html
+}
+
+/// The quote as a `blockquote` of paragraphs, every character escaped.
+pub(crate) fn block_quote(text: &str) -> String {
+    let mut out = String::from("<blockquote>");
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        out.push_str("<p>");
+        out.push_str(&escape(paragraph.trim()).replace('\n', "<br>"));
+        out.push_str("</p>");
+    }
+    out.push_str("</blockquote>\n");
+    out
+}
+
+/// Text (a template's output) as escaped paragraphs.
+pub(crate) fn plain_paragraphs(text: &str) -> String {
     let mut out = String::new();
-    for quote in quotes {
-        out.push_str("<blockquote>");
-        for paragraph in quote.text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-            out.push_str("<p>");
-            out.push_str(&escape(paragraph.trim()).replace('\n', "<br>"));
-            out.push_str("</p>");
-        }
-        out.push_str("</blockquote>\n<p>— ");
-        out.push_str(&attribution(&Attribution::of(quote)));
+    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        out.push_str("<p>");
+        out.push_str(&escape(paragraph.trim()).replace('\n', "<br>"));
         out.push_str("</p>\n");
     }
     out
 }
 
-pub fn html_sections(title: &str, sections: &[Section<'_>]) -> String {
-    let mut out = format!("<h1>{}</h1>\n", escape(title.trim()));
-    for section in sections.iter().filter(|s| !s.quotes.is_empty()) {
-        out.push_str(&format!("<h2>{}</h2>\n", escape(&section.heading)));
-        out.push_str(&html(&section.quotes));
-    }
-    out
-}
-
-fn attribution(a: &Attribution) -> String {
+pub(crate) fn attribution(a: &Attribution) -> String {
     let mut line = a.line(
         |t| format!("“{}”", escape(t)),
         |c| format!("<em>{}</em>", escape(c)),
@@ -44,7 +53,6 @@ fn attribution(a: &Attribution) -> String {
     line
 }
 
-/// Escapes text for use in HTML content and in double-quoted attributes.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -76,8 +84,7 @@ mod tests {
         let out = html(&[Quote {
             text: "x < y\nand \"z\"",
             meta: &meta,
-            page: None,
-            fragment: None,
+            ..Quote::new("", &meta)
         }]);
         assert_eq!(
             out,
@@ -91,10 +98,7 @@ mod tests {
             ..SourceMeta::default()
         };
         let out = html(&[Quote {
-            text: "q",
-            meta: &hostile,
-            page: None,
-            fragment: None,
+            ..Quote::new("q", &hostile)
         }]);
         assert!(!out.contains("href"), "{out}");
     }

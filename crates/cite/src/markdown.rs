@@ -5,46 +5,50 @@ use crate::{Attribution, Quote, Section};
 /// Every quote as a Markdown block quote followed by its attribution, separated by
 /// blank lines, ready to paste into a draft.
 pub fn markdown(quotes: &[Quote<'_>]) -> String {
-    let mut out = String::new();
-    for (i, quote) in quotes.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        for line in quote.text.lines() {
-            let line = line.trim_end();
-            if line.is_empty() {
-                out.push_str(">\n");
-            } else {
-                out.push_str("> ");
-                out.push_str(&escape_line_start(line));
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-        out.push_str("— ");
-        out.push_str(&attribution(&Attribution::of(quote)));
-        out.push('\n');
-    }
-    out
+    plain_export(None, quotes).markdown
 }
 
 /// A dossier: a title, then each non-empty section under its heading.
 pub fn markdown_sections(title: &str, sections: &[Section<'_>]) -> String {
-    let mut out = format!("# {}\n", title.trim());
-    for section in sections.iter().filter(|s| !s.quotes.is_empty()) {
-        out.push_str(&format!("\n## {}\n\n", section.heading));
-        out.push_str(&markdown(&section.quotes));
-    }
-    out
+    crate::export(Some(title), sections, &crate::Options::default())
+        .unwrap_or_default()
+        .markdown
 }
 
-fn attribution(a: &Attribution) -> String {
-    let mut line = a.line(|t| format!("“{t}”"), |c| format!("*{c}*"));
+/// The quotes without headings or citations: the attribution line alone.
+pub(crate) fn plain_export(title: Option<&str>, quotes: &[Quote<'_>]) -> crate::Outputs {
+    let section = Section {
+        heading: String::new(),
+        quotes: quotes.to_vec(),
+    };
+    crate::export(title, &[section], &crate::Options::default()).unwrap_or_default()
+}
+
+/// A Markdown block quote of the text and a blank line.
+pub(crate) fn block_quote(text: &str, out: &mut String) {
+    for line in text.trim().lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            out.push_str(">\n");
+        } else {
+            out.push_str("> ");
+            out.push_str(&escape_line_start(line));
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+}
+
+pub(crate) fn attribution(a: &Attribution) -> String {
+    let mut line = a.line(
+        |t| format!("“{}”", crate::render::escape_markdown(t)),
+        |c| format!("*{}*", crate::render::escape_markdown(c)),
+    );
     if let Some(url) = &a.url {
         if !line.is_empty() {
             line.push_str(". ");
         }
-        line.push_str(&format!("<{url}>"));
+        line.push_str(&format!("<{}>", url.replace(['<', '>', ' '], "")));
     }
     line
 }
@@ -110,14 +114,13 @@ mod tests {
             Quote {
                 text: "The fine is the largest ever.\n\n1. It follows a probe.",
                 meta: &meta,
-                page: None,
-                fragment: None,
+                ..Quote::new("", &meta)
             },
             Quote {
                 text: "Demand peaks before 2030.",
                 meta: &org,
                 page: Some(4),
-                fragment: None,
+                ..Quote::new("", &org)
             },
         ]);
         expect![[r#"

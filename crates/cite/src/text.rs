@@ -1,24 +1,14 @@
 //! Plain text: the quote in quotation marks, then its attribution and link.
 
-use crate::{Attribution, Quote, Section};
+use crate::{Quote, Section};
 
 pub fn text(quotes: &[Quote<'_>]) -> String {
-    let mut out = String::new();
-    for (i, quote) in quotes.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&format!("“{}”\n", quote.text.trim()));
-        out.push_str(&format!("— {}\n", Attribution::of(quote).plain()));
-    }
-    out
+    crate::markdown::plain_export(None, quotes).text
 }
 
+/// A dossier: a title, then each non-empty section under its heading.
 pub fn text_sections(title: &str, sections: &[Section<'_>]) -> String {
-    let mut out = format!("{}\n", title.trim());
-    for section in sections.iter().filter(|s| !s.quotes.is_empty()) {
-        out.push_str(&format!("\n{}\n\n", section.heading.to_uppercase()));
-        out.push_str(&text(&section.quotes));
-    }
-    out
+    crate::export(Some(title), sections, &crate::Options::default())
+        .unwrap_or_default()
+        .text
 }

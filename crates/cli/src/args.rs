@@ -38,14 +38,42 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// Export clips as Markdown block quotes with attribution and link.
+    /// Export clips (or a claim with its evidence) as block quotes with their
+    /// attribution, link and citation in a style.
     Export {
-        #[arg(required = true, num_args = 1..)]
+        /// Clip ids, in the order they should appear.
+        #[arg(num_args = 0.., required_unless_present = "claim")]
         clips: Vec<String>,
+        /// Export this claim's evidence, grouped by stance, instead.
+        #[arg(long, conflicts_with = "clips")]
+        claim: Option<String>,
+        /// Citation style: apa, chicago-author-date, chicago-notes, mla, harvard,
+        /// ieee, vancouver, any bundled CSL style, or one added with `styles add`.
+        #[arg(long)]
+        style: Option<String>,
+        /// md, html, text, or pandoc (`[@key, p. 4]` with a CSL-JSON bibliography
+        /// written beside the output file).
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Add the bibliography of the cited works.
+        #[arg(long)]
+        bibliography: bool,
+        /// A template file for a house style (Jinja syntax; see the README).
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// List citation styles, or add a .csl file as one.
+    Styles {
+        /// A .csl file to add to the library's styles.
+        #[arg(long, value_name = "FILE")]
+        add: Option<PathBuf>,
+    },
+    /// Export sources as BibTeX, BibLaTeX, CSL-JSON or RIS, or import such a file.
+    #[command(subcommand)]
+    Refs(RefsCommand),
     /// Import clips from a JSON Lines file (one clip per line; see the README).
     Import {
         file: PathBuf,
@@ -61,6 +89,22 @@ pub enum Command {
     Backups,
     /// Put a backup in place of the database; the current one is moved aside.
     Restore { backup: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum RefsCommand {
+    /// Write the library's sources (or the ones given) in a reference format.
+    Export {
+        /// Source ids; all sources when none are given.
+        sources: Vec<String>,
+        /// bibtex, biblatex, csl-json or ris.
+        #[arg(long, default_value = "biblatex")]
+        format: String,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Import a .bib, CSL-JSON (.json) or .ris file: each entry becomes a source.
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]

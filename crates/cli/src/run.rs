@@ -1,10 +1,13 @@
 //! Runs a parsed command against the library.
 
-use crate::args::{ClaimCommand, Cli, ClipCommand, Command, SourceAdd, SourceCommand};
+use crate::args::{ClaimCommand, Cli, ClipCommand, Command, RefsCommand, SourceAdd, SourceCommand};
 use crate::output::{self, Printer};
 use anyhow::{bail, Context, Result};
 use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
-use library::{BulkRecord, ClipEdit, Config, Library, NewClaim, NewClip, NewSource};
+use library::{
+    BulkRecord, ClipEdit, Config, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim,
+    NewClip, NewSource, RefFormat,
+};
 use model::{Author, ClaimId, ClipId, SourceId, SourceMeta};
 use std::io::{BufRead, Read};
 use std::process::ExitCode;
@@ -36,14 +39,114 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let results = lib.search(&query.join(" "), limit)?;
             out.search(&results);
         }
-        Command::Export { clips, output } => {
-            let ids: Vec<ClipId> = clips.into_iter().map(ClipId).collect();
-            let markdown = lib.export_markdown(&ids)?;
+        Command::Export {
+            clips,
+            claim,
+            style,
+            format,
+            bibliography,
+            template,
+            output,
+        } => {
+            let target = match claim {
+                Some(id) => ExportTarget::Claim { id: ClaimId(id) },
+                None => ExportTarget::Clips {
+                    ids: clips.into_iter().map(ClipId).collect(),
+                },
+            };
+            let format = match format.to_ascii_lowercase().as_str() {
+                "md" | "markdown" => ExportFormat::Markdown,
+                "html" => ExportFormat::Html,
+                "text" | "txt" => ExportFormat::Text,
+                "pandoc" => ExportFormat::Pandoc,
+                other => {
+                    anyhow::bail!("`{other}` is not an export format: use md, html, text or pandoc")
+                }
+            };
+            let template = match template {
+                Some(path) => Some(
+                    std::fs::read_to_string(&path)
+                        .with_context(|| format!("could not read {}", path.display()))?,
+                ),
+                None => None,
+            };
+            let options = ExportOptions {
+                style,
+                bibliography,
+                template,
+                pandoc_bibliography: None,
+            };
             match output {
-                Some(path) => std::fs::write(&path, &markdown)
-                    .with_context(|| format!("could not write {}", path.display()))?,
-                None => out.text_or_json(&markdown, &serde_json::json!({ "markdown": markdown })),
+                Some(path) => {
+                    let written = lib.save_export(&target, format, &options, &path)?;
+                    let names: Vec<String> =
+                        written.iter().map(|p| p.display().to_string()).collect();
+                    out.text_or_json(
+                        &format!("wrote {}\n", names.join(" and ")),
+                        &serde_json::json!({ "written": names }),
+                    );
+                }
+                None => {
+                    let export = lib.export(&target, &options)?;
+                    out.text_or_json(export.get(format), &export);
+                }
             }
+        }
+        Command::Styles { add } => {
+            if let Some(path) = add {
+                let info = lib.add_style(&path)?;
+                out.text_or_json(
+                    &format!("added style {} ({})\n", info.id, info.title),
+                    &info,
+                );
+            } else {
+                let styles = lib.styles()?;
+                let text: String = styles
+                    .iter()
+                    .map(|s| {
+                        let mark = if s.custom { " (yours)" } else { "" };
+                        format!("{:<40} {}{mark}\n", s.id, s.title)
+                    })
+                    .collect();
+                out.text_or_json(&text, &styles);
+            }
+        }
+        Command::Refs(RefsCommand::Export {
+            sources,
+            format,
+            output,
+        }) => {
+            let format = RefFormat::parse(&format).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "`{format}` is not a reference format: use bibtex, biblatex, csl-json or ris"
+                )
+            })?;
+            let ids: Vec<SourceId> = sources.into_iter().map(SourceId).collect();
+            match output {
+                Some(path) => {
+                    lib.save_references(format, &ids, &path)?;
+                    out.text_or_json(
+                        &format!("wrote {}\n", path.display()),
+                        &serde_json::json!({ "written": path }),
+                    );
+                }
+                None => {
+                    let text = lib.export_references(format, &ids)?;
+                    out.text_or_json(&text, &serde_json::json!({ "references": text }));
+                }
+            }
+        }
+        Command::Refs(RefsCommand::Import { file }) => {
+            let report = lib.import_references(&file)?;
+            let mut text = format!(
+                "added {} sources, {} already in the library\n",
+                report.added.len(),
+                report.already_there.len()
+            );
+            for refused in &report.refused {
+                text.push_str(&format!("refused: {refused}\n"));
+            }
+            out.text_or_json(&text, &report);
         }
         Command::Import { file, batch } => return import(&mut lib, &out, &file, batch),
         Command::Backup => {

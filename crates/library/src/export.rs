@@ -1,59 +1,137 @@
-//! Exports of clips, and of claims with their evidence, into drafts.
+//! Exports of clips, and of claims with their evidence, into drafts: in a chosen
+//! citation style, with notes or a bibliography, as Pandoc Markdown with its
+//! bibliography file, or through the writer's template.
 
-use crate::{ClaimView, Export, ExportTarget, Library, Result};
-use model::{ClipId, SourceKind, SourceMeta, SourceText, Stance};
+use crate::{ClaimView, Error, Export, ExportOptions, ExportTarget, Library, Result};
+use model::{BlockKind, ClipId, SourceId, SourceKind, SourceMeta, SourceText, Stance};
+use std::path::{Path, PathBuf};
 
 impl Library {
     /// The clips, in the order given, as Markdown block quotes each followed by an
     /// attribution line and the source's link.
-    pub fn export_markdown(&self, ids: &[ClipId]) -> Result<String> {
+    pub fn export_markdown(&mut self, ids: &[ClipId]) -> Result<String> {
         Ok(self
-            .export(&ExportTarget::Clips { ids: ids.to_vec() })?
+            .export(
+                &ExportTarget::Clips { ids: ids.to_vec() },
+                &ExportOptions::default(),
+            )?
             .markdown)
     }
 
-    /// An export in Markdown, HTML and plain text at once.
-    pub fn export(&self, target: &ExportTarget) -> Result<Export> {
-        match target {
-            ExportTarget::Clips { ids } => {
-                let clips = self.quotes(ids)?;
-                let quotes = as_quotes(&clips);
-                Ok(Export {
-                    markdown: cite::markdown(&quotes),
-                    html: cite::html(&quotes),
-                    text: cite::text(&quotes),
-                })
+    /// An export in every format at once. Sources cited for the first time get
+    /// their citation key here.
+    pub fn export(&mut self, target: &ExportTarget, options: &ExportOptions) -> Result<Export> {
+        let source_ids = self.target_sources(target)?;
+        self.ensure_keys(&source_ids)?;
+        let style = match options.style.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => Some(self.style(name)?),
+            _ => None,
+        };
+        let template = match options.template.as_deref() {
+            Some(t) if !t.trim().is_empty() => {
+                Some(cite::Template::new(t).map_err(|e| Error::InvalidInput(e.to_string()))?)
             }
+            _ => None,
+        };
+        let (title, groups) = match target {
+            ExportTarget::Clips { ids } => (None, vec![(String::new(), self.quotes(ids)?)]),
             ExportTarget::Claim { id } => {
                 let view = self.claim_view(id)?;
-                let title = view.claim.claim.statement.clone();
-                let grouped = dossier(&view, self)?;
-                let sections: Vec<cite::Section<'_>> = grouped
-                    .iter()
-                    .map(|(heading, clips)| cite::Section {
-                        heading: heading.clone(),
-                        quotes: as_quotes(clips),
-                    })
-                    .collect();
-                Ok(Export {
-                    markdown: cite::markdown_sections(&title, &sections),
-                    html: cite::html_sections(&title, &sections),
-                    text: cite::text_sections(&title, &sections),
-                })
+                (
+                    Some(view.claim.claim.statement.clone()),
+                    dossier(&view, self)?,
+                )
+            }
+        };
+        let sections: Vec<cite::Section<'_>> = groups
+            .iter()
+            .map(|(heading, clips)| cite::Section {
+                heading: heading.clone(),
+                quotes: as_quotes(clips),
+            })
+            .collect();
+        let bib_name = options
+            .pandoc_bibliography
+            .clone()
+            .unwrap_or_else(|| "references.json".to_owned());
+        let opts = cite::Options {
+            style: style.as_ref(),
+            bibliography: options.bibliography,
+            pandoc_bibliography: Some(&bib_name),
+            template: template.as_ref(),
+        };
+        let out = cite::export(title.as_deref(), &sections, &opts)
+            .map_err(|e| Error::InvalidInput(e.to_string()))?;
+        // The CSL-JSON bibliography a Pandoc export cites from: every cited work once.
+        let mut seen = Vec::new();
+        let mut items = Vec::new();
+        for quote in sections.iter().flat_map(|s| s.quotes.iter()) {
+            if !seen.contains(&quote.key) {
+                seen.push(quote.key);
+                items.push(cite::csl_json::item(quote.meta, quote.kind, quote.key));
             }
         }
+        let bibliography = serde_json::to_string_pretty(&items)
+            .map_err(|e| Error::InvalidInput(e.to_string()))?
+            + "\n";
+        Ok(Export {
+            markdown: out.markdown,
+            html: out.html,
+            text: out.text,
+            pandoc: out.pandoc,
+            bibliography,
+        })
     }
 
     /// Writes an export to the file the writer chose (the whole path comes from
-    /// them, through a save dialog or the command line).
+    /// them, through a save dialog or the command line). A Pandoc export also
+    /// writes its bibliography beside it (`draft.md` and `draft.json`), in the same
+    /// folder and nowhere else.
     pub fn save_export(
-        &self,
+        &mut self,
         target: &ExportTarget,
         format: crate::ExportFormat,
-        path: &std::path::Path,
-    ) -> Result<()> {
-        let export = self.export(target)?;
-        std::fs::write(path, export.get(format)).map_err(crate::error::io(path))
+        options: &ExportOptions,
+        path: &Path,
+    ) -> Result<Vec<PathBuf>> {
+        if format == crate::ExportFormat::Pandoc {
+            let bib_path = companion(path, "json")?;
+            let bib_name = bib_path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("references.json")
+                .to_owned();
+            let options = ExportOptions {
+                pandoc_bibliography: Some(bib_name),
+                ..options.clone()
+            };
+            let export = self.export(target, &options)?;
+            write_file(&bib_path, export.bibliography.as_bytes())?;
+            write_file(path, export.pandoc.as_bytes())?;
+            return Ok(vec![path.to_owned(), bib_path]);
+        }
+        let export = self.export(target, options)?;
+        write_file(path, export.get(format).as_bytes())?;
+        Ok(vec![path.to_owned()])
+    }
+
+    fn target_sources(&self, target: &ExportTarget) -> Result<Vec<SourceId>> {
+        let reader = self.store.read();
+        let clip_ids: Vec<ClipId> = match target {
+            ExportTarget::Clips { ids } => ids.clone(),
+            ExportTarget::Claim { id } => {
+                let view = self.claim_view(id)?;
+                return Ok(view
+                    .evidence
+                    .iter()
+                    .map(|e| e.clip.source_id.clone())
+                    .collect());
+            }
+        };
+        clip_ids
+            .iter()
+            .map(|id| Ok(reader.clip(id)?.source_id))
+            .collect()
     }
 
     fn quotes(&self, ids: &[ClipId]) -> Result<Vec<Owned>> {
@@ -62,36 +140,116 @@ impl Library {
         for id in ids {
             let clip = reader.clip(id)?;
             let source = reader.source(&clip.source_id)?;
+            let text = SourceText::new(&source.blocks);
             // A web page's link opens at the quote; PDFs and texts have no such link.
             let fragment = (source.kind == SourceKind::Web).then(|| {
-                let repeated = SourceText::new(&source.blocks)
-                    .find_exact(&clip.quote.exact)
-                    .len()
-                    > 1;
+                let repeated = text.find_exact(&clip.quote.exact).len() > 1;
                 (
                     clip.quote.prefix.clone(),
                     clip.quote.suffix.clone(),
                     repeated,
                 )
             });
+            // Pages locate a quote in a PDF; elsewhere, the paragraph it starts in.
+            let paragraph = (clip.page.is_none() && !clip.orphaned && !source.blocks.is_empty())
+                .then(|| paragraph_of(&source.blocks, &text, clip.position.start as usize))
+                .flatten();
             out.push(Owned {
                 text: clip.quote.exact,
+                key: source.meta.citation_key.clone().unwrap_or_default(),
                 meta: source.meta,
+                kind: source.kind,
                 page: clip.page,
+                paragraph,
                 fragment,
+                note: clip.note,
+                tags: clip.tags,
             });
         }
         Ok(out)
     }
 }
 
+/// The number of the paragraph (headings and page breaks not counted) that holds
+/// the offset, from 1.
+fn paragraph_of(blocks: &[model::Block], text: &SourceText, offset: usize) -> Option<u32> {
+    let starts = text.block_starts();
+    let mut n = 0u32;
+    let mut found = None;
+    for (block, start) in blocks.iter().zip(starts) {
+        if *start > offset {
+            break;
+        }
+        if !matches!(block.kind, BlockKind::Heading | BlockKind::PageBreak) {
+            n += 1;
+            found = Some(n);
+        }
+    }
+    found
+}
+
+/// `draft.md` → `draft.json`, in the same folder.
+fn companion(path: &Path, extension: &str) -> Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Error::InvalidInput(format!("{}: not a file name", path.display())))?;
+    let safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    Ok(path.with_file_name(format!("{safe}.{extension}")))
+}
+
+/// Writes a whole file or nothing: into a temporary file beside it, then renamed
+/// over it, so a full disk or a crash never leaves half a file where a good one was.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::InvalidInput(format!("{}: not a file name", path.display())))?;
+    if !dir.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{}: the folder does not exist",
+            dir.display()
+        )));
+    }
+    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(crate::error::io(path))
+}
+
 /// A clip's quote with what its citation needs, owned.
 struct Owned {
     text: String,
     meta: SourceMeta,
+    kind: SourceKind,
+    key: String,
     page: Option<u32>,
+    paragraph: Option<u32>,
     /// Prefix, suffix and whether the quote repeats, for a text-fragment link.
     fragment: Option<(String, String, bool)>,
+    note: String,
+    tags: Vec<String>,
 }
 
 fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
@@ -100,7 +258,10 @@ fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
         .map(|c| cite::Quote {
             text: &c.text,
             meta: &c.meta,
+            kind: c.kind,
+            key: &c.key,
             page: c.page,
+            paragraph: c.paragraph,
             fragment: c
                 .fragment
                 .as_ref()
@@ -110,6 +271,8 @@ fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
                     suffix,
                     repeated: *repeated,
                 }),
+            note: &c.note,
+            tags: &c.tags,
         })
         .collect()
 }

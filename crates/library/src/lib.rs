@@ -14,6 +14,7 @@ mod anchor;
 mod backup;
 mod blobs;
 mod bulk;
+mod citations;
 mod claims;
 mod clips;
 mod error;
@@ -30,14 +31,16 @@ mod wire;
 
 pub use backup::BackupInfo;
 pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, BulkSource};
+pub use citations::{RefImportReport, StyleInfo};
+pub use cite::refs::RefFormat;
 pub use error::{ApiError, Error, ErrorCode, Result};
 pub use indexing::Health;
 pub use ingest::TextFormat;
 pub use paste::PastedQuote;
 pub use reimport::{ReimportReport, SourceVersion};
 pub use wire::{
-    ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportTarget, NewClaim, NewClip,
-    NewSource, SourceView, TagCount,
+    ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportOptions, ExportTarget,
+    NewClaim, NewClip, NewSource, SourceView, TagCount,
 };
 
 use model::Timestamp;

@@ -163,6 +163,10 @@ fn merge_meta(
             }
         }
     }
+    // A citation key, once given, is how drafts cite the source: it stays.
+    if let Some(key) = old.get("citationKey") {
+        merged.insert("citationKey".into(), key.clone());
+    }
     let value = serde_json::Value::Object(merged.into_iter().collect());
     let meta: SourceMeta =
         serde_json::from_value(value).map_err(|e| Error::InvalidInput(e.to_string()))?;

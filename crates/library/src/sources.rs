@@ -245,6 +245,28 @@ pub(crate) fn clean_meta(mut meta: SourceMeta) -> Result<SourceMeta> {
     meta.doi = trim(meta.doi);
     meta.isbn = trim(meta.isbn);
     meta.language = trim(meta.language);
+    meta.number = trim(meta.number);
+    meta.genre = trim(meta.genre);
+    meta.volume = trim(meta.volume);
+    meta.issue = trim(meta.issue);
+    // A page range is written with an en dash, as every style prints it, so
+    // that each reference format gives back the same text.
+    meta.pages = trim(meta.pages).map(|p| match p.split_once(['-', '–']) {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            format!("{}–{}", a.trim(), b.trim_start_matches('-').trim())
+        }
+        _ => p,
+    });
+    meta.edition = trim(meta.edition);
+    meta.place = trim(meta.place);
+    meta.citation_key = trim(meta.citation_key);
+    if let Some(key) = &meta.citation_key {
+        if !crate::citations::is_valid_key(key) {
+            return Err(Error::InvalidInput(format!(
+                "`{key}` cannot be a citation key: use letters, digits and _ - : . only"
+            )));
+        }
+    }
     if let Some(url) = &meta.url {
         let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
         if !scheme_ok {
@@ -254,6 +276,7 @@ pub(crate) fn clean_meta(mut meta: SourceMeta) -> Result<SourceMeta> {
         }
     }
     meta.authors.retain(|a| !a.display_name().trim().is_empty());
+    meta.editors.retain(|a| !a.display_name().trim().is_empty());
     Ok(meta)
 }
 

@@ -127,6 +127,29 @@ pub struct Export {
     pub markdown: String,
     pub html: String,
     pub text: String,
+    /// Pandoc Markdown with `[@key, p. 4]` citations ...
+    pub pandoc: String,
+    /// ... and the CSL-JSON bibliography it cites from.
+    pub bibliography: String,
+}
+
+/// How to cite in an export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExportOptions {
+    /// A citation style (`apa`, `chicago-notes`, a user style's name); none gives
+    /// the attribution line alone.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub style: Option<String>,
+    /// Add the bibliography of the cited works (notes styles always get notes).
+    pub bibliography: bool,
+    /// A template for house styles (Jinja syntax, see the README).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub template: Option<String>,
+    /// The bibliography file a Pandoc export names (default `references.json`).
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pandoc_bibliography: Option<String>,
 }
 
 /// One of an export's formats, for saving to a file.
@@ -137,6 +160,8 @@ pub enum ExportFormat {
     Markdown,
     Html,
     Text,
+    /// Pandoc Markdown, saved with its CSL-JSON bibliography beside it.
+    Pandoc,
 }
 
 impl Export {
@@ -145,6 +170,7 @@ impl Export {
             ExportFormat::Markdown => &self.markdown,
             ExportFormat::Html => &self.html,
             ExportFormat::Text => &self.text,
+            ExportFormat::Pandoc => &self.pandoc,
         }
     }
 }

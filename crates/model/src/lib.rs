@@ -19,7 +19,9 @@ pub use clip::{Clip, ClipClaim, TextPositionSelector, TextQuoteSelector};
 pub use date::{DateError, PartialDate};
 pub use hit::{ClipHit, FacetCount, Facets, PassageHit, SearchResults, SnippetPart};
 pub use ids::{ClaimId, ClipId, SourceId};
-pub use source::{Author, Block, BlockKind, Source, SourceKind, SourceMeta, SourceSummary};
+pub use source::{
+    Author, Block, BlockKind, ItemType, Source, SourceKind, SourceMeta, SourceSummary,
+};
 pub use text::{SourceText, QUOTE_CONTEXT_CHARS};
 
 /// Milliseconds since the Unix epoch. Kept as `i64` in Rust and as `number` on the

@@ -91,6 +91,76 @@ impl Author {
     }
 }
 
+/// What kind of work a source is, in CSL's vocabulary: it decides how every style
+/// cites it (a report names its issuing body and number, a newspaper article its
+/// paper and full date, a web page its site and the day it was read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemType {
+    ArticleNewspaper,
+    ArticleMagazine,
+    ArticleJournal,
+    Webpage,
+    PostWeblog,
+    Report,
+    Book,
+    Chapter,
+    Thesis,
+    Document,
+}
+
+impl ItemType {
+    pub const ALL: [ItemType; 10] = [
+        ItemType::ArticleNewspaper,
+        ItemType::ArticleMagazine,
+        ItemType::ArticleJournal,
+        ItemType::Webpage,
+        ItemType::PostWeblog,
+        ItemType::Report,
+        ItemType::Book,
+        ItemType::Chapter,
+        ItemType::Thesis,
+        ItemType::Document,
+    ];
+
+    /// The CSL name: `article-newspaper`, `report`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemType::ArticleNewspaper => "article-newspaper",
+            ItemType::ArticleMagazine => "article-magazine",
+            ItemType::ArticleJournal => "article-journal",
+            ItemType::Webpage => "webpage",
+            ItemType::PostWeblog => "post-weblog",
+            ItemType::Report => "report",
+            ItemType::Book => "book",
+            ItemType::Chapter => "chapter",
+            ItemType::Thesis => "thesis",
+            ItemType::Document => "document",
+        }
+    }
+
+    /// Reads a CSL type name; the many CSL types Commonplace does not model
+    /// separately come back as their nearest kin (`article` is a journal article,
+    /// `paper-conference` a chapter of proceedings, anything else a document).
+    pub fn from_csl(name: &str) -> ItemType {
+        match name {
+            "article-newspaper" => ItemType::ArticleNewspaper,
+            "article-magazine" => ItemType::ArticleMagazine,
+            "article-journal" | "article" => ItemType::ArticleJournal,
+            "webpage" => ItemType::Webpage,
+            "post-weblog" | "post" => ItemType::PostWeblog,
+            "report" => ItemType::Report,
+            "book" => ItemType::Book,
+            "chapter" | "paper-conference" | "entry-encyclopedia" | "entry-dictionary" => {
+                ItemType::Chapter
+            }
+            "thesis" => ItemType::Thesis,
+            _ => ItemType::Document,
+        }
+    }
+}
+
 /// CSL-style bibliographic metadata of a source.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -108,6 +178,45 @@ pub struct SourceMeta {
     pub isbn: Option<String>,
     pub language: Option<String>,
     pub accessed: Option<PartialDate>,
+    /// What kind of work this is; when unset it is inferred from how the source
+    /// came in (see [`SourceMeta::item_type_for`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub item_type: Option<ItemType>,
+    /// A report's or working paper's number ("WEO-2023", "No. 42").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub number: Option<String>,
+    /// A report's or thesis's kind in words ("Working paper", "PhD thesis").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub volume: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub issue: Option<String>,
+    /// The page range of an article or chapter in its container ("45-67").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pages: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub edition: Option<String>,
+    /// The publisher's city (CSL `publisher-place`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub place: Option<String>,
+    /// Editors of a book, or of the book a chapter is in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Author>>", optional))]
+    pub editors: Vec<Author>,
+    /// The key Pandoc and LaTeX cite the source by (`zhang2021China`); given once
+    /// and then kept, so drafts that cite it keep working.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub citation_key: Option<String>,
 }
 
 impl SourceMeta {
@@ -130,7 +239,49 @@ impl SourceMeta {
         add(self.isbn.is_some(), "isbn");
         add(self.language.is_some(), "language");
         add(self.accessed.is_some(), "accessed");
+        add(self.item_type.is_some(), "itemType");
+        add(self.number.is_some(), "number");
+        add(self.genre.is_some(), "genre");
+        add(self.volume.is_some(), "volume");
+        add(self.issue.is_some(), "issue");
+        add(self.pages.is_some(), "pages");
+        add(self.edition.is_some(), "edition");
+        add(self.place.is_some(), "place");
+        add(!self.editors.is_empty(), "editors");
+        add(self.citation_key.is_some(), "citationKey");
         fields
+    }
+
+    /// The item type to cite the source as: the one set, or else the one its
+    /// metadata and the way it came in point to. A page with a DOI and a journal is
+    /// a journal article, a PDF issued by an organisation is a report, an ISBN
+    /// makes a book, and any other web page is a web page.
+    pub fn item_type_for(&self, kind: SourceKind) -> ItemType {
+        if let Some(t) = self.item_type {
+            return t;
+        }
+        if self.doi.is_some() && self.container_title.is_some() {
+            return ItemType::ArticleJournal;
+        }
+        if self.isbn.is_some() {
+            return ItemType::Book;
+        }
+        if self.number.is_some() {
+            return ItemType::Report;
+        }
+        match kind {
+            SourceKind::Web => ItemType::Webpage,
+            SourceKind::Pdf
+                if self.publisher.is_some()
+                    || self
+                        .authors
+                        .iter()
+                        .any(|a| matches!(a, Author::Organization { .. })) =>
+            {
+                ItemType::Report
+            }
+            _ => ItemType::Document,
+        }
     }
 }
 

@@ -288,6 +288,16 @@ impl Reader<'_> {
             .map(SourceId))
     }
 
+    /// Every citation key given so far.
+    pub fn citation_keys(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT json_extract(meta, '$.citationKey') FROM sources
+             WHERE json_extract(meta, '$.citationKey') IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     pub fn source_ids(&self) -> Result<Vec<SourceId>> {
         let mut stmt = self.conn.prepare("SELECT id FROM sources ORDER BY id")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;

@@ -10,7 +10,10 @@ import type {
   ClaimView,
   Export,
   ExportFormat,
+  ExportOptions,
   ExportTarget,
+  RefImportReport,
+  StyleInfo,
   TagCount,
   ReimportReport,
   PastedQuote,
@@ -74,21 +77,32 @@ export const api = {
   mergeClaims: (from: string, into: string) => call<ClaimSummary>("merge_claims", { from, into }),
   restoreClip: (clip: Clip) => call<Clip>("restore_clip", { clip }),
   importFile: (path: string, password?: string) => call<Source>("import_file", { path, password: password ?? null }),
-  export: (target: ExportTarget) => call<Export>("export", { target }),
+  export: (target: ExportTarget, options: ExportOptions) => call<Export>("export", { target, options }),
   /** Puts the export on the clipboard as HTML and plain text, and returns it. */
-  copyExport: (target: ExportTarget) => call<Export>("copy_export", { target }),
+  copyExport: (target: ExportTarget, options: ExportOptions) => call<Export>("copy_export", { target, options }),
+  listStyles: () => call<StyleInfo[]>("list_styles"),
+  addStyle: (path: string) => call<StyleInfo>("add_style", { path }),
+  saveReferences: (format: string, sources: string[], path: string) => call<void>("save_references", { format, sources, path }),
+  importReferences: (path: string) => call<RefImportReport>("import_references", { path }),
   importUrl: (url: string, password?: string) => call<Source>("import_url", { url, password: password ?? null }),
   clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),
   reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
   sourceVersions: (id: string) => call<SourceVersion[]>("source_versions", { id }),
   editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),
-  saveExport: (target: ExportTarget, format: ExportFormat, path: string) => call<void>("save_export", { target, format, path }),
+  saveExport: (target: ExportTarget, format: ExportFormat, options: ExportOptions, path: string) => call<string[]>("save_export", { target, format, options, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
   async pickFiles(multiple = true): Promise<string[]> {
     const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "pdf", "md", "markdown", "txt"] }] });
     if (!picked) return [];
     return Array.isArray(picked) ? picked : [picked];
+  },
+
+  /** The native file picker for one file of the given kinds; null if cancelled. */
+  async pickFile(name: string, extensions: string[]): Promise<string | null> {
+    const picked = await openDialog({ multiple: false, directory: false, filters: [{ name, extensions }] });
+    if (!picked) return null;
+    return Array.isArray(picked) ? (picked[0] ?? null) : picked;
   },
 
   /** The native save dialog; resolves to the chosen path, or null if cancelled. */

@@ -15,7 +15,37 @@ export type SourceMeta = { title: string, authors: Array<Author>,
 /**
  * The site, newspaper or journal the source appeared in (CSL `container-title`).
  */
-containerTitle: string | null, publisher: string | null, issued: PartialDate | null, url: string | null, canonicalUrl: string | null, doi: string | null, isbn: string | null, language: string | null, accessed: PartialDate | null, };
+containerTitle: string | null, publisher: string | null, issued: PartialDate | null, url: string | null, canonicalUrl: string | null, doi: string | null, isbn: string | null, language: string | null, accessed: PartialDate | null, 
+/**
+ * What kind of work this is; when unset it is inferred from how the source
+ * came in (see [`SourceMeta::item_type_for`]).
+ */
+itemType?: ItemType, 
+/**
+ * A report's or working paper's number ("WEO-2023", "No. 42").
+ */
+number?: string, 
+/**
+ * A report's or thesis's kind in words ("Working paper", "PhD thesis").
+ */
+genre?: string, volume?: string, issue?: string, 
+/**
+ * The page range of an article or chapter in its container ("45-67").
+ */
+pages?: string, edition?: string, 
+/**
+ * The publisher's city (CSL `publisher-place`).
+ */
+place?: string, 
+/**
+ * Editors of a book, or of the book a chapter is in.
+ */
+editors?: Array<Author>, 
+/**
+ * The key Pandoc and LaTeX cite the source by (`zhang2021China`); given once
+ * and then kept, so drafts that cite it keep working.
+ */
+citationKey?: string, };
 
 export type SourceKind = "text" | "markdown" | "web" | "pdf" | "excerpts";
 
@@ -157,9 +187,17 @@ export type ClaimView = { claim: ClaimSummary, evidence: Array<Evidence>, };
 
 export type ExportTarget = { "kind": "clips", ids: Array<ClipId>, } | { "kind": "claim", id: ClaimId, };
 
-export type Export = { markdown: string, html: string, text: string, };
+export type Export = { markdown: string, html: string, text: string, 
+/**
+ * Pandoc Markdown with `[@key, p. 4]` citations ...
+ */
+pandoc: string, 
+/**
+ * ... and the CSL-JSON bibliography it cites from.
+ */
+bibliography: string, };
 
-export type ExportFormat = "markdown" | "html" | "text";
+export type ExportFormat = "markdown" | "html" | "text" | "pandoc";
 
 export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "internal";
 
@@ -174,3 +212,40 @@ archivedVersion: number, exact: number, approximate: number, orphaned: Array<Cli
 export type SourceVersion = { version: number, archivedAt: number, textHash: string, text: string, };
 
 export type PastedQuote = { quote: string, meta: SourceMeta, };
+
+export type ItemType = "article-newspaper" | "article-magazine" | "article-journal" | "webpage" | "post-weblog" | "report" | "book" | "chapter" | "thesis" | "document";
+
+export type ExportOptions = { 
+/**
+ * A citation style (`apa`, `chicago-notes`, a user style's name); none gives
+ * the attribution line alone.
+ */
+style?: string, 
+/**
+ * Add the bibliography of the cited works (notes styles always get notes).
+ */
+bibliography: boolean, 
+/**
+ * A template for house styles (Jinja syntax, see the README).
+ */
+template?: string, 
+/**
+ * The bibliography file a Pandoc export names (default `references.json`).
+ */
+pandocBibliography?: string, };
+
+export type StyleInfo = { id: string, title: string, 
+/**
+ * Added by the writer as a `.csl` file (kept in the library's `styles/`).
+ */
+custom: boolean, };
+
+export type RefImportReport = { added: Array<SourceId>, 
+/**
+ * Entries already in the library (same DOI, address or citation key).
+ */
+alreadyThere: Array<string>, 
+/**
+ * Entries that could not come in, each with why.
+ */
+refused: Array<string>, };

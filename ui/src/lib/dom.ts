@@ -4,7 +4,7 @@
 
 type Child = Node | string | null | undefined | false;
 
-const SAFE_ATTRIBUTE = /^(class|id|role|title|type|placeholder|for|name|tabindex|value|rows|max|autocomplete|spellcheck|lang|dir|hidden|draggable|checked|disabled|aria-[a-z-]+|data-[a-z-]+)$/;
+const SAFE_ATTRIBUTE = /^(class|id|role|title|type|placeholder|for|name|tabindex|value|rows|max|label|open|autocomplete|spellcheck|lang|dir|hidden|draggable|checked|disabled|aria-[a-z-]+|data-[a-z-]+)$/;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,

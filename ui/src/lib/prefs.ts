@@ -8,9 +8,14 @@ export interface Prefs {
   sidebarWidth: number;
   inspectorWidth: number;
   theme: Theme;
+  /** The citation style of copies and exports; null for the attribution line only. */
+  citationStyle: string | null;
+  bibliography: boolean;
+  /** The writer's house template, or "" for the standard layout. */
+  template: string;
 }
 
-export const DEFAULT_PREFS: Prefs = { lastSource: null, sidebarWidth: 280, inspectorWidth: 340, theme: "system" };
+export const DEFAULT_PREFS: Prefs = { lastSource: null, sidebarWidth: 280, inspectorWidth: 340, theme: "system", citationStyle: null, bibliography: false, template: "" };
 
 const KEY = "commonplace.prefs.v1";
 
@@ -32,6 +37,9 @@ export function parsePrefs(raw: string | null): Prefs {
     sidebarWidth: clamp(saved.sidebarWidth, 180, 520, DEFAULT_PREFS.sidebarWidth),
     inspectorWidth: clamp(saved.inspectorWidth, 240, 640, DEFAULT_PREFS.inspectorWidth),
     theme: saved.theme === "light" || saved.theme === "dark" ? saved.theme : "system",
+    citationStyle: typeof saved.citationStyle === "string" && saved.citationStyle ? saved.citationStyle : null,
+    bibliography: saved.bibliography === true,
+    template: typeof saved.template === "string" ? saved.template : "",
   };
 }
 

@@ -1,7 +1,7 @@
 // The inspector: the selected clip (quote, note, tags, claims with stance, its
 // source and a live citation preview) or, with no clip selected, the source.
 
-import type { ClipView, Export, SourceView, Stance } from "../lib/bindings";
+import type { ClipView, Export, ItemType, SourceView, Stance } from "../lib/bindings";
 import { h, append } from "../lib/dom";
 import { authorList, humanDate, parseDate } from "../lib/format";
 
@@ -99,6 +99,9 @@ export function renderSourceInspector(view: SourceView, on: SourceInspectorHandl
     ["Publisher", meta.publisher ?? ""],
     ["Date", humanDate(meta.issued)],
     ["Link", meta.url ?? ""],
+    ["Type", ITEM_TYPES.find(([t]) => t === meta.itemType)?.[1] ?? ""],
+    ["Number", meta.number ?? ""],
+    ["Citation key", meta.citationKey ?? ""],
     ["Kind", view.source.kind],
   ];
   return h(
@@ -132,13 +135,27 @@ function editButton(view: SourceView, on: SourceInspectorHandlers): HTMLElement 
     const site = input("edit-site", "Site or publication", meta.containerTitle ?? "");
     const date = input("edit-date", "Date (YYYY-MM-DD)", meta.issued ? [meta.issued.year, meta.issued.month, meta.issued.day].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, "0") : String(x))).join("-") : "");
     const url = input("edit-url", "Link", meta.url ?? "");
+    const publisher = input("edit-publisher", "Publisher or issuing body", meta.publisher ?? "");
+    const number = input("edit-number", "Report number", meta.number ?? "");
+    const type = h("select", { id: "edit-type", "aria-label": "Type of work" }, h("option", { value: "" }, "Guess from the source"));
+    for (const [value, label] of ITEM_TYPES) append(type, h("option", { value }, label));
+    type.value = meta.itemType ?? "";
     const save = h("button", { type: "submit", class: "primary", id: "edit-save" }, "Save");
     const error = h("p", { class: "form-error", role: "alert" });
-    const form = h("form", { class: "edit-source" }, field("Title", title), field("Site", site), field("Date", date), field("Link", url), error, h("div", { class: "actions" }, save));
+    const form = h("form", { class: "edit-source" }, field("Title", title), field("Type", type), field("Site", site), field("Publisher", publisher), field("Date", date), field("Number", number), field("Link", url), error, h("div", { class: "actions" }, save));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       try {
-        on.edit({ ...meta, title: title.value, containerTitle: site.value.trim() || null, issued: parseDate(date.value), url: url.value.trim() || null });
+        on.edit({
+          ...meta,
+          title: title.value,
+          containerTitle: site.value.trim() || null,
+          publisher: publisher.value.trim() || null,
+          number: number.value.trim() || undefined,
+          itemType: (type.value || undefined) as ItemType | undefined,
+          issued: parseDate(date.value),
+          url: url.value.trim() || null,
+        });
       } catch (err) {
         error.textContent = (err as Error).message;
       }
@@ -148,6 +165,20 @@ function editButton(view: SourceView, on: SourceInspectorHandlers): HTMLElement 
   });
   return b;
 }
+
+/** CSL's types of work, as a writer names them. */
+const ITEM_TYPES: [ItemType, string][] = [
+  ["article-newspaper", "Newspaper article"],
+  ["article-magazine", "Magazine article"],
+  ["article-journal", "Journal article"],
+  ["webpage", "Web page"],
+  ["post-weblog", "Blog post"],
+  ["report", "Report"],
+  ["book", "Book"],
+  ["chapter", "Book chapter"],
+  ["thesis", "Thesis"],
+  ["document", "Other document"],
+];
 
 export function renderEmptyInspector(): HTMLElement {
   return h("div", { class: "inspector-body empty" }, h("p", {}, "Select a clip to see its note, tags, claims and citation."));

@@ -1,7 +1,7 @@
 // Dialogs drawn in the page: the claim picker, the export preview, the shortcut
 // sheet, confirmations and the pasted-quote form. One open at a time; Escape closes.
 
-import type { ClaimSummary, Export, ExportFormat, NewSource, Stance } from "../lib/bindings";
+import type { ClaimSummary, Export, ExportFormat, ExportOptions, NewSource, Stance, StyleInfo } from "../lib/bindings";
 import { h, append, clear } from "../lib/dom";
 import { parseAuthors, parseDate } from "../lib/format";
 import { exactClaim, rankClaims } from "../lib/typeahead";
@@ -123,37 +123,171 @@ export function claimPicker(claims: ClaimSummary[], withStance: boolean, onChoos
   input.focus();
 }
 
-/** Shows exactly what a copy puts on the clipboard, with Copy and Save buttons. */
-export function exportPreview(title: string, exp: Export, onCopy: () => void, onSave: (format: ExportFormat) => void): void {
-  const views: [ExportFormat, string, string][] = [
-    ["text", "Plain text", exp.text],
-    ["html", "HTML", exp.html],
-    ["markdown", "Markdown", exp.markdown],
+/** The bundled styles writers ask for by name, offered first. */
+const NAMED_STYLES = ["apa", "chicago-author-date", "chicago-notes", "mla", "harvard", "ieee", "vancouver"];
+
+/** A style chooser: attribution only, the named styles, the writer's own, then all. */
+export function styleSelect(styles: StyleInfo[], chosen: string | null, id: string): HTMLSelectElement {
+  const select = h("select", { id, "aria-label": "Citation style" });
+  append(select, h("option", { value: "" }, "Attribution line only"));
+  const group = (label: string, list: StyleInfo[]) => {
+    if (!list.length) return;
+    const g = h("optgroup", { label });
+    for (const s of list) append(g, h("option", { value: s.id }, s.title));
+    append(select, g);
+  };
+  group("Common styles", NAMED_STYLES.map((n) => styles.find((s) => s.id === n && !s.custom)).filter((s): s is StyleInfo => !!s));
+  group("Your styles", styles.filter((s) => s.custom));
+  group("All bundled styles", styles.filter((s) => !s.custom && !NAMED_STYLES.includes(s.id)));
+  select.value = chosen ?? "";
+  return select;
+}
+
+export interface ExportHandlers {
+  /** Renders the export with these options (errors are shown in the dialog). */
+  load: (options: ExportOptions) => Promise<Export>;
+  /** The writer changed the options: remember them. */
+  remember: (options: ExportOptions) => void;
+  copy: (options: ExportOptions) => void;
+  save: (format: ExportFormat, options: ExportOptions) => void;
+}
+
+/** Shows exactly what a copy puts on the clipboard, in the chosen citation style,
+ * with Copy and Save buttons. */
+export function exportPreview(title: string, exp: Export, styles: StyleInfo[], options: ExportOptions, on: ExportHandlers): void {
+  let current = exp;
+  let opts: ExportOptions = { ...options };
+  const views: [ExportFormat, string, (e: Export) => string][] = [
+    ["text", "Plain text", (e) => e.text],
+    ["html", "HTML", (e) => e.html],
+    ["markdown", "Markdown", (e) => e.markdown],
+    ["pandoc", "Pandoc", (e) => e.pandoc],
   ];
   const pane = h("pre", { class: "preview", id: "export-preview", tabindex: 0 }, exp.text);
+  const error = h("p", { class: "error", id: "export-error", role: "alert" });
   let format: ExportFormat = "text";
+  const show = () => {
+    const view = views.find(([f]) => f === format);
+    pane.textContent = view ? view[2](current) : current.text;
+  };
   const tabs = h("div", { class: "tabs", role: "tablist" });
-  for (const [f, label, content] of views) {
+  for (const [f, label] of views) {
     const tab = h("button", { type: "button", role: "tab", class: f === format ? "tab active" : "tab", "data-format": f }, label);
     tab.addEventListener("click", () => {
       format = f;
-      pane.textContent = content;
+      show();
       tabs.querySelectorAll(".tab").forEach((t) => t.classList.toggle("active", t === tab));
     });
     append(tabs, tab);
   }
+  const reload = async (next: ExportOptions) => {
+    try {
+      current = await on.load(next);
+      opts = next;
+      error.textContent = "";
+      on.remember(opts);
+      show();
+    } catch (e) {
+      error.textContent = e instanceof Error ? e.message : String(e);
+    }
+  };
+  const style = styleSelect(styles, opts.style ?? null, "export-style");
+  style.addEventListener("change", () => void reload({ ...opts, style: style.value || undefined }));
+  const bibliography = h("input", { type: "checkbox", id: "export-bibliography" });
+  bibliography.checked = opts.bibliography;
+  bibliography.addEventListener("change", () => void reload({ ...opts, bibliography: bibliography.checked }));
+  const template = h("textarea", { id: "export-template", rows: 3, spellcheck: "false", placeholder: "> {{ quote }}\n— *{{ source.container }}*, {{ source.date }}" });
+  template.value = opts.template ?? "";
+  const apply = h("button", { type: "button", id: "export-template-apply" }, "Apply template");
+  apply.addEventListener("click", () => void reload({ ...opts, template: template.value.trim() ? template.value : undefined }));
+  const house = h(
+    "details",
+    { class: "template" },
+    h("summary", {}, "House template"),
+    h("p", { class: "hint" }, "Jinja syntax, one quote at a time: quote, note, tags, citation, attribution, link, source.title, source.container, source.date, source.author. Leave empty for the standard layout."),
+    template,
+    apply,
+  );
+  if (opts.template) house.setAttribute("open", "");
+  const controls = h(
+    "div",
+    { class: "export-controls" },
+    h("label", {}, "Style ", style),
+    h("label", {}, bibliography, " Bibliography"),
+  );
   const copy = h("button", { type: "button", class: "primary", id: "export-copy" }, "Copy");
   copy.addEventListener("click", () => {
     closeModal();
-    onCopy();
+    on.copy(opts);
   });
   const save = h("button", { type: "button", id: "export-save" }, "Save as file…");
   save.addEventListener("click", () => {
     closeModal();
-    onSave(format);
+    on.save(format, opts);
   });
-  openModal(title, h("div", { class: "export" }, h("p", { class: "hint" }, "Copy puts the HTML and the plain text on the clipboard together: word processors take the first, plain editors the second."), tabs, pane, h("div", { class: "actions" }, save, copy)));
+  openModal(
+    title,
+    h(
+      "div",
+      { class: "export" },
+      h("p", { class: "hint" }, "Copy puts the HTML and the plain text on the clipboard together: word processors take the first, plain editors the second. Pandoc saves the draft with its bibliography file beside it."),
+      controls,
+      house,
+      error,
+      tabs,
+      pane,
+      h("div", { class: "actions" }, save, copy),
+    ),
+  );
   copy.focus();
+}
+
+export interface ReferenceHandlers {
+  importFile: () => void;
+  exportAll: (format: string) => void;
+  addStyle: () => void;
+}
+
+/** Reference files and citation styles: import a .bib, CSL-JSON or RIS file,
+ * export every source, add a .csl style. */
+export function referencesDialog(on: ReferenceHandlers): void {
+  const importButton = h("button", { type: "button", id: "refs-import" }, "Import a reference file…");
+  importButton.addEventListener("click", () => {
+    closeModal();
+    on.importFile();
+  });
+  const format = h(
+    "select",
+    { id: "refs-format", "aria-label": "Reference format" },
+    h("option", { value: "biblatex" }, "BibLaTeX (.bib)"),
+    h("option", { value: "bibtex" }, "BibTeX (.bib)"),
+    h("option", { value: "csl-json" }, "CSL-JSON (.json)"),
+    h("option", { value: "ris" }, "RIS (.ris)"),
+  );
+  const exportButton = h("button", { type: "button", id: "refs-export" }, "Export all sources…");
+  exportButton.addEventListener("click", () => {
+    closeModal();
+    on.exportAll(format.value);
+  });
+  const styleButton = h("button", { type: "button", id: "refs-add-style" }, "Add a citation style (.csl)…");
+  styleButton.addEventListener("click", () => {
+    closeModal();
+    on.addStyle();
+  });
+  openModal(
+    "References and styles",
+    h(
+      "div",
+      { class: "references" },
+      h("p", { class: "hint" }, "Bring in a library from Zotero, Better BibTeX or EndNote (BibTeX, BibLaTeX, CSL-JSON, RIS): each entry becomes a source. Entries already here are skipped."),
+      h("div", { class: "actions" }, importButton),
+      h("p", { class: "hint" }, "Write every source with its citation key, for LaTeX, Pandoc or another reference manager."),
+      h("div", { class: "actions" }, format, exportButton),
+      h("p", { class: "hint" }, "Add a style from the Zotero Style Repository or your publisher (a .csl file)."),
+      h("div", { class: "actions" }, styleButton),
+    ),
+  );
+  importButton.focus();
 }
 
 export function confirmDialog(title: string, message: string, confirmLabel: string, onConfirm: () => void): void {

@@ -24,7 +24,8 @@ fn render() -> String {
         library::SourceView, library::ClipView, library::TagCount, library::Evidence,
         library::ClaimView, library::ExportTarget, library::Export, library::ExportFormat, library::ErrorCode,
         library::ApiError, library::ReimportReport, library::SourceVersion,
-        library::PastedQuote,
+        library::PastedQuote, model::ItemType, library::ExportOptions, library::StyleInfo,
+        library::RefImportReport,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

@@ -61,9 +61,12 @@ fn a_claim_page_groups_evidence_by_stance_and_exports_as_a_dossier() {
         ]
     );
     let dossier = lib
-        .export(&ExportTarget::Claim {
-            id: push.id.clone(),
-        })
+        .export(
+            &ExportTarget::Claim {
+                id: push.id.clone(),
+            },
+            &Default::default(),
+        )
         .unwrap();
     let supports = dossier.markdown.find("## Supports").unwrap();
     let contradicts = dossier.markdown.find("## Contradicts").unwrap();
