@@ -39,6 +39,7 @@ fn main() {
             "add_style",
             "save_references",
             "import_references",
+            "restore_latest_backup",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

@@ -20,7 +20,11 @@ async fn call<T: Send + 'static>(
     state: State<'_, AppState>,
     f: impl FnOnce(&mut Library) -> library::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let library = state.library.clone()?;
+    let library = state
+        .library
+        .read()
+        .map_err(|_| internal("the library is unavailable; restart Commonplace"))?
+        .clone()?;
     tauri::async_runtime::spawn_blocking(move || {
         let mut library = library.lock().map_err(|_| {
             internal("the library is unavailable after an earlier failure; restart Commonplace")
@@ -291,4 +295,26 @@ pub async fn clip_pasted_quote(
     pasted: PastedQuote,
 ) -> Result<Clip, ApiError> {
     call(state, move |lib| lib.clip_pasted_quote(pasted)).await
+}
+
+/// Puts the newest verified backup in place of a damaged database (moved aside,
+/// byte for byte) and opens the library.
+#[tauri::command]
+pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<String, ApiError> {
+    let dir = state
+        .dir
+        .clone()
+        .ok_or_else(|| internal("no library folder is configured"))?;
+    let opened = dir.clone();
+    let library = tauri::async_runtime::spawn_blocking(move || {
+        Library::restore_latest(&opened, library::Config::default())
+    })
+    .await
+    .map_err(|e| internal(&format!("the restore stopped unexpectedly: {e}")))??;
+    *state
+        .library
+        .write()
+        .map_err(|_| internal("the library is unavailable; restart Commonplace"))? =
+        Ok(std::sync::Arc::new(std::sync::Mutex::new(library)));
+    Ok(dir.display().to_string())
 }

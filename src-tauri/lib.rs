@@ -16,7 +16,10 @@ use tauri::Manager;
 
 /// The open library, or why it could not be opened (shown by the UI).
 pub struct AppState {
-    library: Result<Arc<Mutex<Library>>, ApiError>,
+    /// The open library, or why it could not be opened (a damaged database can
+    /// be replaced by its newest backup from the app, which fills this in).
+    library: std::sync::RwLock<Result<Arc<Mutex<Library>>, ApiError>>,
+    dir: Option<PathBuf>,
 }
 
 fn library_dir() -> Option<PathBuf> {
@@ -30,20 +33,22 @@ fn library_dir() -> Option<PathBuf> {
     resolve(flag, std::env::var_os(LIBRARY_ENV), platform_data_dir())
 }
 
-fn open_library() -> Result<Arc<Mutex<Library>>, ApiError> {
-    let dir = library_dir().ok_or_else(|| ApiError {
+fn open_library(dir: Option<&PathBuf>) -> Result<Arc<Mutex<Library>>, ApiError> {
+    let dir = dir.ok_or_else(|| ApiError {
         code: ErrorCode::Io,
         message:
             "no library folder: start Commonplace with --library DIR or set COMMONPLACE_LIBRARY"
                 .into(),
     })?;
-    let library = Library::open(&dir, Config::default())?;
+    let library = Library::open(dir, Config::default())?;
     Ok(Arc::new(Mutex::new(library)))
 }
 
 pub fn run() {
+    let dir = library_dir();
     let state = AppState {
-        library: open_library(),
+        library: std::sync::RwLock::new(open_library(dir.as_ref())),
+        dir,
     };
     tauri::Builder::default()
         // A second launch focuses the window of the first and exits, so two
@@ -91,6 +96,7 @@ pub fn run() {
             commands::add_style,
             commands::save_references,
             commands::import_references,
+            commands::restore_latest_backup,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

@@ -367,10 +367,55 @@ impl App {
                 .expect("xdotool runs (apt-get install xdotool)");
             assert!(status.success(), "xdotool {args:?}");
         };
-        // Slowly: the location bar completes names as they are typed.
-        xdotool(&["type", "--delay", "120", &path.display().to_string()]);
-        std::thread::sleep(Duration::from_millis(600));
-        xdotool(&["key", "Return"]);
+        let dialog_open = || {
+            Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", "Open File"])
+                .env("DISPLAY", &self.display)
+                .output()
+                .is_ok_and(|out| out.status.success() && !out.stdout.is_empty())
+        };
+        // Pasted into the location bar (Ctrl+L opens it): typed, the bar's
+        // completion of names can arrive between keys and garble the path. A
+        // dialog that is still open after Return gets the path again.
+        let put_on_clipboard = || {
+            use std::io::Write;
+            let mut xclip = Command::new("xclip")
+                .args(["-selection", "clipboard", "-i"])
+                .env("DISPLAY", &self.display)
+                .stdin(Stdio::piped())
+                .spawn()
+                .expect("xclip runs (apt-get install xclip)");
+            xclip
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(path.display().to_string().as_bytes())
+                .unwrap();
+            let _ = xclip.wait();
+        };
+        for _ in 0..3 {
+            put_on_clipboard();
+            xdotool(&["key", "ctrl+l"]);
+            std::thread::sleep(Duration::from_millis(400));
+            xdotool(&["key", "ctrl+a"]);
+            xdotool(&["key", "ctrl+v"]);
+            std::thread::sleep(Duration::from_millis(600));
+            xdotool(&["key", "Return"]);
+            std::thread::sleep(Duration::from_millis(1500));
+            if !dialog_open() {
+                return;
+            }
+        }
+        let _ = Command::new("import")
+            .args([
+                "-display",
+                &self.display,
+                "-window",
+                "root",
+                "/tmp/file-dialog-failed.png",
+            ])
+            .status();
+        panic!("the file dialog did not take {}", path.display());
     }
 
     /// What another application gets when it pastes `target` ("text/html",
@@ -390,6 +435,15 @@ impl App {
     }
 
     /// Runs a script in the page and returns its result.
+    /// Whether a JavaScript alert, confirm or prompt is open.
+    pub fn has_alert(&self) -> bool {
+        let url = format!("{}{}", self.base, self.session_path("/alert/text"));
+        self.agent
+            .get(&url)
+            .call()
+            .is_ok_and(|r| r.status().is_success())
+    }
+
     pub fn script(&self, script: &str, args: Value) -> Value {
         self.send(
             "POST",

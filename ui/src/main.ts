@@ -868,11 +868,27 @@ async function start(): Promise<void> {
     say(`Library: ${await api.libraryInfo()} — press ? for shortcuts`);
   } catch (e) {
     fail(e);
+    if (e instanceof LibraryError && e.code === "libraryDamaged") offerRestore(e.message);
     return;
   }
   const last = prefs.lastSource && sidebar.sources.some((s) => s.id === prefs.lastSource) ? prefs.lastSource : sidebar.sources[0]?.id;
   if (last) await openSource(last);
   else showEmpty();
+}
+
+/** The database is damaged: say so, and offer its newest verified backup. */
+function offerRestore(message: string): void {
+  confirmDialog("The library is damaged", message, "Restore the newest backup", () =>
+    void (async () => {
+      try {
+        const dir = await api.restoreLatestBackup();
+        say(`Restored the newest backup into ${dir}; the damaged database is kept beside it.`);
+        await start();
+      } catch (e) {
+        fail(e);
+      }
+    })(),
+  );
 }
 
 void start();

@@ -88,7 +88,14 @@ pub enum Command {
     /// List the library's backups, newest first.
     Backups,
     /// Put a backup in place of the database; the current one is moved aside.
-    Restore { backup: PathBuf },
+    Restore {
+        /// The backup file (see `backups`).
+        #[arg(required_unless_present = "latest")]
+        backup: Option<PathBuf>,
+        /// The newest backup that verifies, e.g. after the database was found damaged.
+        #[arg(long, conflicts_with = "backup")]
+        latest: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -20,14 +20,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     )
     .context("no library folder: pass --library DIR or set COMMONPLACE_LIBRARY")?;
     let out = Printer { json: cli.json };
-    if let Command::Restore { backup } = &cli.command {
-        let lib = Library::restore(&dir, backup, Config::default())?;
+    if let Command::Restore { backup, latest } = &cli.command {
+        let (lib, what) = match backup {
+            Some(backup) if !latest => (
+                Library::restore(&dir, backup, Config::default())?,
+                backup.display().to_string(),
+            ),
+            _ => (
+                Library::restore_latest(&dir, Config::default())?,
+                "the newest verified backup".to_owned(),
+            ),
+        };
         let text = format!(
-            "restored {} into {}; the replaced database was moved aside\n",
-            backup.display(),
+            "restored {what} into {}; the replaced database was moved aside\n",
             lib.dir().display()
         );
-        out.text_or_json(&text, &serde_json::json!({ "restored": backup }));
+        out.text_or_json(&text, &serde_json::json!({ "restored": what }));
         return Ok(ExitCode::SUCCESS);
     }
     let mut lib = Library::open(&dir, Config::default())?;

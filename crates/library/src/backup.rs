@@ -28,6 +28,7 @@ impl Library {
         let dir = self.dir.join("backups");
         let path = dir.join(format!("library-{now:015}.sqlite"));
         self.store.backup_to(&path)?;
+        store::failpoint("backup-before-rotate");
         rotate(&dir);
         Ok(BackupInfo { path, made_at: now })
     }
@@ -103,4 +104,32 @@ fn rotate(dir: &Path) {
     for old in timed.iter().skip(KEEP) {
         let _ = std::fs::remove_file(&old.path);
     }
+}
+
+/// The newest backup in `dir`'s `backups/` that passes the integrity check.
+pub(crate) fn newest_verified(dir: &Path) -> Option<BackupInfo> {
+    list(&dir.join("backups"))
+        .into_iter()
+        .find(|b| store::verify(&b.path).is_ok())
+}
+
+/// A time in milliseconds since the epoch as "2026-11-27 03:26 UTC".
+pub(crate) fn human_time(ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let (hour, minute) = (
+        (secs.rem_euclid(86_400)) / 3600,
+        (secs.rem_euclid(3600)) / 60,
+    );
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
 }

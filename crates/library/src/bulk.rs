@@ -149,6 +149,8 @@ impl Library {
 struct BatchCache {
     sources: HashMap<SourceId, model::Source>,
     claims: HashMap<String, ClaimId>,
+    /// Sources found by address in this batch.
+    by_url: HashMap<String, SourceId>,
     /// A database error that must abort the whole batch.
     fatal: Option<Error>,
 }
@@ -177,15 +179,27 @@ fn import_one(
             tags: clean_tags(&record.tags),
             ..NewClip::default()
         };
-        let mut clip = match build_clip(source, &new, now) {
-            Err(Error::QuoteNotInSource { .. }) if source.kind == SourceKind::Excerpts => {
-                let block = Block::paragraph(ingest::normalize_inline(&record.quote));
-                source.blocks.push(block.clone());
-                let hash = store::text_hash(SourceText::new(&source.blocks).as_str());
-                tx.append_blocks(&source_id, &[block], &hash, now)?;
-                build_clip(source, &new, now)?
+        let mut clip = if source.kind == SourceKind::Excerpts {
+            // A source made of its quotes: a quote already there is clipped where
+            // it is, a new one becomes the source's next paragraph and is clipped
+            // by its offsets (no search through the text for it).
+            let quote = ingest::normalize_inline(&record.quote);
+            let text = SourceText::new(&source.blocks);
+            match text.find_exact(&quote).first() {
+                Some(&(start, end)) => build_clip(source, &by_offsets(&new, start, end), now)?,
+                None => {
+                    let length = quote.chars().count();
+                    let block = Block::paragraph(quote);
+                    source.blocks.push(block.clone());
+                    let text = SourceText::new(&source.blocks);
+                    let start = text.block_starts().last().copied().unwrap_or(0);
+                    let hash = store::text_hash(text.as_str());
+                    tx.append_blocks(&source_id, &[block], &hash, now)?;
+                    build_clip(source, &by_offsets(&new, start, start + length), now)?
+                }
             }
-            other => other?,
+        } else {
+            build_clip(source, &new, now)?
         };
         for claim in &record.claims {
             let statement = clean_statement(&claim.statement)?;
@@ -202,6 +216,7 @@ fn import_one(
     if outcome.is_err() {
         cache.sources.clear();
         cache.claims.clear();
+        cache.by_url.clear();
     }
     if let Err(e @ Error::Store(_)) = outcome {
         let message = e.to_string();
@@ -209,6 +224,15 @@ fn import_one(
         return Err(Error::InvalidInput(message));
     }
     outcome
+}
+
+fn by_offsets(new: &NewClip, start: usize, end: usize) -> NewClip {
+    NewClip {
+        quote: None,
+        start: Some(start as u32),
+        end: Some(end as u32),
+        ..new.clone()
+    }
 }
 
 fn resolve_source(
@@ -226,7 +250,10 @@ fn resolve_source(
             .map(str::trim)
             .filter(|u| !u.is_empty())
         {
-            Some(url) => reader.source_by_url(url)?,
+            Some(url) => match cache.by_url.get(url) {
+                Some(id) => Some(id.clone()),
+                None => reader.source_by_url(url)?,
+            },
             None => reader.source_by_title(source.title.trim())?,
         },
         (None, None) => {
@@ -279,6 +306,9 @@ fn resolve_source(
     let source = build_source(kind, meta, blocks, now);
     tx.insert_source(&source)?;
     let id = source.id.clone();
+    if let Some(url) = &source.meta.url {
+        cache.by_url.insert(url.clone(), id.clone());
+    }
     cache.sources.insert(id.clone(), source);
     Ok(id)
 }

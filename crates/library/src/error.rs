@@ -29,10 +29,36 @@ pub enum Error {
     },
     #[error(transparent)]
     Ingest(#[from] ingest::IngestError),
+    #[error(
+        "the library database {path} is damaged ({reason}); nothing was written to it. {offer}"
+    )]
+    Damaged {
+        path: PathBuf,
+        reason: String,
+        /// What can be done: the newest verified backup with its date, or none.
+        offer: String,
+        backup: Option<PathBuf>,
+    },
+    #[error(
+        "the library folder {path} is read-only: Commonplace writes its database, index and \
+         backups there. Nothing was changed; make the folder writable and open it again"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error(
+        "the library folder {path} is missing: a library was opened there before (was it \
+         moved, or is it on a drive that is not connected?). Nothing was created in its \
+         place; reconnect it, or choose another folder"
+    )]
+    Missing { path: PathBuf },
+    #[error(
+        "the disk is full: this change was not saved (everything saved before is safe); \
+         free some space and try again ({detail})"
+    )]
+    DiskFull { detail: String },
     #[error(transparent)]
     Store(store::StoreError),
     #[error(transparent)]
-    Search(#[from] search::SearchError),
+    Search(search::SearchError),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -42,8 +68,25 @@ impl From<store::StoreError> for Error {
         match e {
             store::StoreError::NotFound { entity, id } => Error::NotFound { entity, id },
             store::StoreError::DuplicateClaim(_) => Error::InvalidInput(e.to_string()),
+            store::StoreError::Sqlite(rusqlite_error)
+                if rusqlite_error.sqlite_error_code() == Some(store::SqliteCode::DiskFull) =>
+            {
+                Error::DiskFull {
+                    detail: rusqlite_error.to_string(),
+                }
+            }
             other => Error::Store(other),
         }
+    }
+}
+
+impl From<search::SearchError> for Error {
+    fn from(e: search::SearchError) -> Self {
+        let text = e.to_string();
+        if text.contains("No space left") || text.contains("os error 28") {
+            return Error::DiskFull { detail: text };
+        }
+        Error::Search(e)
     }
 }
 
@@ -79,9 +122,14 @@ impl Error {
             }
             Error::Locked { .. } => ErrorCode::LibraryLocked,
             Error::PasswordRequired { .. } => ErrorCode::PasswordRequired,
-            Error::Io { .. } => ErrorCode::Io,
+            Error::Io { .. }
+            | Error::ReadOnly { .. }
+            | Error::DiskFull { .. }
+            | Error::Missing { .. } => ErrorCode::Io,
             Error::Store(S::NewerSchema { .. }) => ErrorCode::LibraryTooNew,
-            Error::Store(S::NotADatabase { .. } | S::Corrupt(_)) => ErrorCode::LibraryDamaged,
+            Error::Store(S::NotADatabase { .. } | S::Corrupt(_)) | Error::Damaged { .. } => {
+                ErrorCode::LibraryDamaged
+            }
             Error::Store(_) | Error::Search(_) => ErrorCode::Internal,
         }
     }
@@ -108,4 +156,18 @@ impl From<Error> for ApiError {
 pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
     let path = path.into();
     move |source| Error::Io { path, source }
+}
+
+/// Whether the file system holding `dir` has (almost) no room left.
+pub(crate) fn disk_full(dir: &std::path::Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: statvfs fills the struct it is given; the path is NUL-terminated.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(path.as_ptr(), &mut stat) } != 0 {
+        return false;
+    }
+    (stat.f_bavail as u64).saturating_mul(stat.f_frsize as u64) < 1024 * 1024
 }

@@ -1,6 +1,6 @@
 //! Keeping the Tantivy index in step with SQLite through the outbox.
 
-use crate::{Library, Result};
+use crate::{Error, Library, Result};
 use model::{Author, ClipId, SourceId, SourceSummary};
 use model::{BlockKind, Source, SourceText};
 use search::{ClipDoc, IndexOp, IndexState, PassageDoc};
@@ -76,6 +76,8 @@ impl Library {
 
     /// Applies every pending outbox entry to the index, in order.
     pub(crate) fn apply_outbox(&mut self) -> Result<()> {
+        // The caller's write is committed to SQLite; the index has not seen it.
+        store::failpoint("before-index");
         loop {
             let entries = self
                 .store
@@ -123,7 +125,17 @@ impl Library {
                     None => IndexOp::DeleteClip(id),
                 });
             }
-            self.index.apply(ops, last)?;
+            self.index.apply(ops, last).map_err(|e| {
+                // The index's writer threads report a full disk as "killed".
+                if crate::error::disk_full(&self.dir) {
+                    Error::DiskFull {
+                        detail: e.to_string(),
+                    }
+                } else {
+                    Error::from(e)
+                }
+            })?;
+            store::failpoint("after-index-commit");
             self.applied_seq = last;
             self.store.write(|tx| tx.prune_outbox(last))?;
         }
@@ -184,7 +196,15 @@ fn clip_doc(
 const PASSAGE_CHARS: usize = 1200;
 
 /// The passages of a source's text: one per block, long blocks cut at spaces.
+/// A source made of its excerpts has none: its text is its clips' quotes, which
+/// search finds as clips already.
 fn passages_op(source: &Source) -> IndexOp {
+    if source.kind == model::SourceKind::Excerpts {
+        return IndexOp::ReplacePassages {
+            source_id: source.id.clone(),
+            passages: Vec::new(),
+        };
+    }
     let text = SourceText::new(&source.blocks);
     let authors: Vec<String> = source
         .meta

@@ -55,6 +55,9 @@ pub struct Config {
     pub clock: Arc<dyn Fn() -> Timestamp + Send + Sync>,
     /// The program that reads PDFs in a child process (see [`pdf`]).
     pub pdf_worker: Option<pdf::PdfWorker>,
+    /// The list of library folders opened before (see
+    /// [`location::registry_path`]); none turns the missing-folder check off.
+    pub registry: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -67,6 +70,7 @@ impl Default for Config {
                     .unwrap_or(0)
             }),
             pdf_worker: pdf::PdfWorker::current_exe(),
+            registry: location::registry_path(),
         }
     }
 }
@@ -82,17 +86,62 @@ pub struct Library {
     _lock: lock::LibraryLock,
 }
 
+/// The error for a damaged database, offering the newest backup that verifies.
+fn damaged(dir: &Path, path: PathBuf, reason: String) -> Error {
+    let newest = backup::newest_verified(dir);
+    let offer = match &newest {
+        Some(b) => {
+            // A pre-migration backup is named by version, not time: its file's
+            // time then says when it was made.
+            let made = if b.made_at > 0 {
+                b.made_at
+            } else {
+                std::fs::metadata(&b.path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_millis() as i64)
+                    .unwrap_or(0)
+            };
+            format!(
+                "The newest verified backup is from {}: restore it with `commonplace restore --latest` or Restore in the app (the damaged file is kept beside it).",
+                backup::human_time(made)
+            )
+        }
+        None => "There is no verified backup to restore.".to_owned(),
+    };
+    Error::Damaged {
+        path,
+        reason,
+        offer,
+        backup: newest.map(|b| b.path),
+    }
+}
+
 impl Library {
     /// Opens the library in `dir`, creating the folder and an empty library if there
     /// is none. Fails with [`ErrorCode::LibraryLocked`] if another process has it.
     pub fn open(dir: &Path, config: Config) -> Result<Library> {
+        let dir = &std::path::absolute(dir).map_err(error::io(dir))?;
+        if let Some(registry) = &config.registry {
+            if !dir.exists() && location::known(registry, dir) {
+                return Err(Error::Missing {
+                    path: dir.to_owned(),
+                });
+            }
+        }
         std::fs::create_dir_all(dir).map_err(error::io(dir))?;
         let lock = lock::LibraryLock::acquire(dir)?;
         for sub in ["blobs", "backups"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(error::io(dir.join(sub)))?;
         }
-        let store =
-            Store::open_with_backup_dir(&dir.join("library.sqlite"), Some(&dir.join("backups")))?;
+        let db = dir.join("library.sqlite");
+        let store = match Store::open_with_backup_dir(&db, Some(&dir.join("backups"))) {
+            Err(store::StoreError::NotADatabase { path, reason }) => {
+                return Err(damaged(dir, path, reason))
+            }
+            other => other?,
+        };
         let (index, state) = search::SearchIndex::open(&dir.join("index"))?;
         let mut library = Library {
             dir: dir.to_owned(),
@@ -104,7 +153,22 @@ impl Library {
         };
         library.sync_index(state)?;
         library.backup_if_due()?;
+        if let Some(registry) = &library.config.registry {
+            location::remember(registry, dir);
+        }
         Ok(library)
+    }
+
+    /// Restores the newest backup that verifies in place of a damaged database
+    /// (which is moved aside, byte for byte), and opens the library.
+    pub fn restore_latest(dir: &Path, config: Config) -> Result<Library> {
+        let backup = backup::newest_verified(dir).ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "{}: there is no backup that verifies",
+                dir.join("backups").display()
+            ))
+        })?;
+        Library::restore(dir, &backup.path, config)
     }
 
     /// The library folder.

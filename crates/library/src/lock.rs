@@ -19,7 +19,12 @@ impl LibraryLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(error::io(&path))?;
+            .map_err(|e| match e.raw_os_error() {
+                Some(libc::EROFS) | Some(libc::EACCES) | Some(libc::EPERM) => Error::ReadOnly {
+                    path: dir.to_owned(),
+                },
+                _ => error::io(&path)(e),
+            })?;
         match file.try_lock() {
             Ok(()) => Ok(LibraryLock { _file: file }),
             Err(TryLockError::WouldBlock) => Err(Error::Locked {

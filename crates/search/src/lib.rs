@@ -22,7 +22,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bumped whenever the schema or the analysis of text changes: an index of another
 /// format is rebuilt on open.
-pub const INDEX_FORMAT: u32 = 4;
+pub const INDEX_FORMAT: u32 = 5;
 
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -105,10 +105,10 @@ struct Payload {
 
 /// The open index with its one long-lived writer.
 pub struct SearchIndex {
-    index: Index,
     reader: IndexReader,
     writer: IndexWriter,
     fields: Fields,
+    parsers: query::Parsers,
 }
 
 impl SearchIndex {
@@ -129,17 +129,25 @@ impl SearchIndex {
             }
         };
         schema::register_tokenizers(&index);
-        let writer = index.writer(WRITER_MEMORY)?;
+        let writer: IndexWriter = index.writer(WRITER_MEMORY)?;
+        // A process killed while it wrote leaves files no commit refers to (a
+        // segment, a deletes file). Remove them before writing anything: the next
+        // commit would otherwise try to create a file of the same name and fail.
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(SearchError::Tantivy)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let parsers = query::Parsers::new(&index, &fields);
         Ok((
             SearchIndex {
-                index,
                 reader,
                 writer,
                 fields,
+                parsers,
             },
             state,
         ))
@@ -235,7 +243,7 @@ impl SearchIndex {
     /// parse are used and the rest is ignored.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
         query::search(
-            &self.index,
+            &self.parsers,
             &self.reader.searcher(),
             &self.fields,
             query,

@@ -14,7 +14,7 @@ use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::fastfield::FacetReader;
 use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
 
 /// How many values of each facet are returned.
@@ -24,8 +24,44 @@ const FACET_SAMPLE: usize = 1000;
 /// Passages shown next to the clips.
 const PASSAGE_LIMIT: usize = 10;
 
+/// The query parsers, made once per index: words with their stemmed shadows,
+/// phrases without, for clips and for passages.
+pub(crate) struct Parsers {
+    clip_exact: QueryParser,
+    clip_stem: QueryParser,
+    passage_exact: QueryParser,
+    passage_stem: QueryParser,
+    clip_fields: (Vec<String>, Vec<String>),
+    passage_fields: (Vec<String>, Vec<String>),
+}
+
+impl Parsers {
+    pub(crate) fn new(index: &Index, f: &Fields) -> Parsers {
+        let clip = vec![f.quote, f.note, f.tag, f.claim, f.source, f.author];
+        let clip_shadows = vec![f.quote_s, f.note_s];
+        let passage = vec![f.text];
+        let passage_shadows = vec![f.text_s];
+        let schema = index.schema();
+        let names = |fields: &[Field]| -> Vec<String> {
+            fields
+                .iter()
+                .map(|field| schema.get_field_name(*field).to_owned())
+                .collect()
+        };
+        let both = |a: &[Field], b: &[Field]| a.iter().chain(b).copied().collect::<Vec<_>>();
+        Parsers {
+            clip_exact: parser(index, f, clip.clone()),
+            clip_stem: parser(index, f, both(&clip, &clip_shadows)),
+            passage_exact: parser(index, f, passage.clone()),
+            passage_stem: parser(index, f, both(&passage, &passage_shadows)),
+            clip_fields: (names(&clip), names(&clip_shadows)),
+            passage_fields: (names(&passage), names(&passage_shadows)),
+        }
+    }
+}
+
 pub(crate) fn search(
-    index: &Index,
+    parsers: &Parsers,
     searcher: &Searcher,
     f: &Fields,
     query: &str,
@@ -43,25 +79,37 @@ pub(crate) fn search(
         return Ok(results);
     }
     let clip_query = parse(
-        index,
+        (&parsers.clip_exact, &parsers.clip_stem),
+        &parsers.clip_fields,
         f,
         query,
         CLIP,
-        &[f.quote, f.note, f.tag, f.claim, f.source, f.author],
     );
     search_clips(searcher, f, &*clip_query, limit, &mut results)?;
-    let passage_query = parse(index, f, query, PASSAGE, &[f.text]);
+    let passage_query = parse(
+        (&parsers.passage_exact, &parsers.passage_stem),
+        &parsers.passage_fields,
+        f,
+        query,
+        PASSAGE,
+    );
     search_passages(searcher, f, &*passage_query, &mut results)?;
     Ok(results)
 }
 
 /// The query restricted to one kind of document, or a query that matches nothing
-/// when nothing of it parsed for that kind.
-fn parse(index: &Index, f: &Fields, query: &str, doc: &str, defaults: &[Field]) -> Box<dyn Query> {
+/// when nothing of it parsed for that kind. Words search `defaults` and their
+/// stemmed shadows `stemmed`; "quoted phrases" search `defaults` only, so they
+/// stay exact.
+fn parse(
+    (exact_parser, stem_parser): (&QueryParser, &QueryParser),
+    (plain, shadows): &(Vec<String>, Vec<String>),
+    f: &Fields,
+    query: &str,
+    doc: &str,
+) -> Box<dyn Query> {
     let (words, dates) = date_filters(query);
-    let mut parser = QueryParser::for_index(index, defaults.to_vec());
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(f.quote, 2.0);
+    let words = rewrite_prefixes(&words, plain, shadows);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
         Occur::Must,
         Box::new(TermQuery::new(
@@ -70,8 +118,19 @@ fn parse(index: &Index, f: &Fields, query: &str, doc: &str, defaults: &[Field]) 
         )),
     )];
     if !words.trim().is_empty() {
-        let (parsed, _errors) = parser.parse_query_lenient(&words);
-        clauses.push((Occur::Must, parsed));
+        let (phrases, rest) = split_phrases(&words);
+        let has_or = rest.split_whitespace().any(|w| w == "OR");
+        if phrases.is_empty() {
+            clauses.push((Occur::Must, stem_parser.parse_query_lenient(&rest).0));
+        } else if has_or {
+            // "a b" OR c cannot be split between two parsers: all of it exact.
+            clauses.push((Occur::Must, exact_parser.parse_query_lenient(&words).0));
+        } else {
+            clauses.push((Occur::Must, exact_parser.parse_query_lenient(&phrases).0));
+            if !rest.trim().is_empty() {
+                clauses.push((Occur::Must, stem_parser.parse_query_lenient(&rest).0));
+            }
+        }
     } else if dates.is_none() {
         return Box::new(EmptyQuery);
     }
@@ -81,6 +140,131 @@ fn parse(index: &Index, f: &Fields, query: &str, doc: &str, defaults: &[Field]) 
         clauses.push((Occur::Must, Box::new(range)));
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+fn parser(index: &Index, f: &Fields, defaults: Vec<Field>) -> QueryParser {
+    let mut parser = QueryParser::for_index(index, defaults);
+    parser.set_conjunction_by_default();
+    // Prefixes are rewritten into per-field patterns (see `rewrite_prefixes`).
+    parser.allow_regexes();
+    parser.set_field_boost(f.quote, 2.0);
+    parser
+}
+
+/// Rewrites each `word*` (outside quotes, with an optional `-` and `field:` in
+/// front) into a group of per-field prefix patterns, because the query parser
+/// only takes a prefix at the end of a phrase of two words or more: `inv*` becomes
+/// `(quote:/inv.*/ OR note:/inv.*/ ... OR quote_s:/inv.*/)`. The prefix is
+/// lower-cased and folded to ASCII as the index's words are; `quote:`, `note:` and
+/// `text:` also search their stemmed shadows. Anything else is left as typed.
+fn rewrite_prefixes(query: &str, plain: &[String], shadows: &[String]) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut in_quote = false;
+    for (i, token) in query.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let quotes = token.matches('"').count();
+        if in_quote || quotes > 0 {
+            if quotes % 2 == 1 {
+                in_quote = !in_quote;
+            }
+            out.push_str(token);
+            continue;
+        }
+        match prefix_group(token, plain, shadows) {
+            Some(group) => out.push_str(&group),
+            None => out.push_str(token),
+        }
+    }
+    out
+}
+
+fn prefix_group(token: &str, plain: &[String], shadows: &[String]) -> Option<String> {
+    let (negated, rest) = match token.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, token.strip_prefix('+').unwrap_or(token)),
+    };
+    let stem = rest.strip_suffix('*')?;
+    let (field, word) = match stem.split_once(':') {
+        Some((field, word)) => (Some(field), word),
+        None => (None, stem),
+    };
+    let prefix: String = fold(word);
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let fields: Vec<String> = match field {
+        Some(field) => {
+            let mut list = vec![field.to_owned()];
+            // quote: → quote_s, note: → note_s, text: → text_s
+            let shadow = format!("{field}_s");
+            if shadows.contains(&shadow) {
+                list.push(shadow);
+            }
+            list
+        }
+        None => plain.iter().chain(shadows).cloned().collect(),
+    };
+    let group = fields
+        .iter()
+        .map(|f| format!("{f}:/{prefix}.*/"))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    Some(format!("{}({group})", if negated { "-" } else { "" }))
+}
+
+/// Lower-cased and folded to ASCII, as the index's analysis does for Latin text.
+fn fold(word: &str) -> String {
+    let mut analyzer =
+        tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+            .filter(tantivy::tokenizer::LowerCaser)
+            .filter(tantivy::tokenizer::AsciiFoldingFilter)
+            .build();
+    let mut out = String::new();
+    let mut stream = analyzer.token_stream(word);
+    while let Some(token) = stream.next() {
+        out.push_str(&token.text);
+    }
+    out
+}
+
+/// Splits a query into its quoted phrases (with any `-` or `field:` in front,
+/// and an unclosed quote running to the end) and the rest.
+fn split_phrases(query: &str) -> (String, String) {
+    let mut phrases = Vec::new();
+    let mut rest = Vec::new();
+    let mut chars = query.char_indices().peekable();
+    let mut token_start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            if let Some(start) = token_start.take() {
+                rest.push(&query[start..i]);
+            }
+            continue;
+        }
+        let start = *token_start.get_or_insert(i);
+        if c == '"' {
+            let mut end = query.len();
+            for (j, d) in chars.by_ref() {
+                if d == '"' {
+                    end = j + 1;
+                    break;
+                }
+            }
+            let phrase = &query[start..end];
+            if phrase.ends_with('"') && phrase.len() > 1 + phrase.find('"').unwrap_or(0) {
+                phrases.push(phrase.to_owned());
+            } else {
+                phrases.push(format!("{phrase}\""));
+            }
+            token_start = None;
+        }
+    }
+    if let Some(start) = token_start {
+        rest.push(&query[start..]);
+    }
+    (phrases.join(" "), rest.join(" "))
 }
 
 /// Lower and upper bounds on a source's date key (see [`crate::date_key`]).
@@ -131,7 +315,7 @@ fn search_clips(
     let (top, total) = searcher.search(query, &(collector, Count))?;
     results.total = total as u32;
     results.facets = facets(searcher, f, &top)?;
-    let snippets = Snippets::new(searcher, query, f.quote)?;
+    let snippets = Snippets::new(searcher, query, f.quote, f.quote_s)?;
     for &(score, address) in top.iter().take(limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let quote = text(&doc, f.quote);
@@ -140,7 +324,7 @@ fn search_clips(
             source_id: SourceId(text(&doc, f.source_id)),
             source_title: text(&doc, f.source),
             score,
-            snippet: snippets.parts(&doc, &quote).0,
+            snippet: snippets.parts(&quote).0,
             note: text(&doc, f.note),
             tags: doc
                 .get_all(f.tag)
@@ -152,11 +336,15 @@ fn search_clips(
 }
 
 /// Facet counts over the given matches, most frequent first (ties by name).
+/// Values are counted by their ordinal in each segment and turned into text once
+/// per distinct value: reading a facet's text decompresses a dictionary block, far
+/// dearer than counting.
 fn facets(searcher: &Searcher, f: &Fields, top: &[(f32, DocAddress)]) -> Result<Facets> {
     let fields = [f.f_tag, f.f_claim, f.f_stance, f.f_source, f.f_author];
-    let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); fields.len()];
+    // (segment, field) → ordinal → count; ordinals sorted, as the dictionary
+    // walk below needs them.
+    let mut by_ord: HashMap<(u32, usize), std::collections::BTreeMap<u64, u32>> = HashMap::new();
     let mut readers: HashMap<(u32, usize), FacetReader> = HashMap::new();
-    let mut facet = Facet::root();
     for &(_, address) in top {
         for (i, field) in fields.iter().enumerate() {
             let key = (address.segment_ord, i);
@@ -169,17 +357,27 @@ fn facets(searcher: &Searcher, f: &Fields, top: &[(f32, DocAddress)]) -> Result<
                 }
             };
             for ord in reader.facet_ords(address.doc_id) {
-                reader
-                    .facet_from_ord(ord, &mut facet)
-                    .map_err(crate::SearchError::Tantivy)?;
-                let value = facet
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default();
-                *counts[i].entry(value).or_default() += 1;
+                *by_ord.entry(key).or_default().entry(ord).or_default() += 1;
             }
         }
+    }
+    let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); fields.len()];
+    for ((segment, i), ords) in by_ord {
+        let reader = &readers[&(segment, i)];
+        let mut in_order = ords.values();
+        // One pass over the dictionary: each compressed block is opened once.
+        reader
+            .facet_dict()
+            .sorted_ords_to_term_cb(ords.keys().copied(), |bytes| {
+                let count = in_order.next().copied().unwrap_or(0);
+                // A one-level facet is encoded as its value; deeper ones separate
+                // their parts with a zero byte.
+                let last = bytes.rsplit(|b| *b == 0).next().unwrap_or(bytes);
+                let value = String::from_utf8_lossy(last).into_owned();
+                *counts[i].entry(value).or_default() += count;
+                Ok(())
+            })
+            .map_err(|e| crate::SearchError::Tantivy(e.into()))?;
     }
     let mut lists = counts.into_iter().map(|map| {
         let mut list: Vec<FacetCount> = map
@@ -211,12 +409,12 @@ fn search_passages(
         &(TopDocs::with_limit(PASSAGE_LIMIT).order_by_score(), Count),
     )?;
     results.passage_total = total as u32;
-    let snippets = Snippets::new(searcher, query, f.text)?;
+    let snippets = Snippets::new(searcher, query, f.text, f.text_s)?;
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         let passage = text(&doc, f.text);
         let start = number(&doc, f.start);
-        let (snippet, first_match) = snippets.parts(&doc, &passage);
+        let (snippet, first_match) = snippets.parts(&passage);
         let (match_start, match_end) = match first_match {
             Some((from, to)) => (start + from, start + to),
             None => (start, start),

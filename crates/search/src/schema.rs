@@ -4,18 +4,24 @@
 //! (one per block, long blocks cut into chunks). Field names are what a writer types
 //! before a colon: `tag:`, `claim:`, `stance:`, `source:` (the title), `author:`.
 //! Text is split on word boundaries (Chinese, Japanese and Korean into character
-//! pairs, see `cjk`), lower-cased and folded to ASCII (so "cafe" finds "café"),
-//! without stemming: exact phrase queries stay exact.
+//! pairs, see `cjk`), lower-cased and folded to ASCII (so "cafe" finds "café").
+//! The quote, the note and passage text are indexed twice: as written, and
+//! stemmed (English) in shadow fields. Words search both (so "regulate" finds
+//! "regulators", and the exact form ranks higher); phrases search only the words
+//! as written, so an exact phrase query stays exact.
 
 use crate::{ClipDoc, PassageDoc};
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
     STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer,
+};
 use tantivy::{doc, Index, TantivyDocument};
 
 pub(crate) const TEXT_ANALYZER: &str = "commonplace_text";
+pub(crate) const STEM_ANALYZER: &str = "commonplace_stem";
 pub(crate) const CLIP: &str = "clip";
 pub(crate) const PASSAGE: &str = "passage";
 
@@ -42,6 +48,10 @@ pub(crate) struct Fields {
     pub author: Field,
     /// Passage text.
     pub text: Field,
+    /// Stemmed shadows of quote, note and text (indexed, not stored).
+    pub quote_s: Field,
+    pub note_s: Field,
+    pub text_s: Field,
     pub start: Field,
     pub end: Field,
     pub f_tag: Field,
@@ -59,6 +69,11 @@ pub(crate) fn build() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let stored = text.clone().set_stored();
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(STEM_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
     let facet = FacetOptions::default();
     let fields = Fields {
         doc: b.add_text_field("doc", STRING),
@@ -75,6 +90,9 @@ pub(crate) fn build() -> (Schema, Fields) {
         source: b.add_text_field("source", stored.clone()),
         author: b.add_text_field("author", stored.clone()),
         text: b.add_text_field("text", stored),
+        quote_s: b.add_text_field("quote_s", stemmed.clone()),
+        note_s: b.add_text_field("note_s", stemmed.clone()),
+        text_s: b.add_text_field("text_s", stemmed),
         start: b.add_u64_field("start", INDEXED | STORED),
         end: b.add_u64_field("end", STORED),
         f_tag: b.add_facet_field("f_tag", facet.clone()),
@@ -93,6 +111,13 @@ pub(crate) fn register_tokenizers(index: &Index) {
         .filter(AsciiFoldingFilter)
         .build();
     index.tokenizers().register(TEXT_ANALYZER, analyzer);
+    let stem = TextAnalyzer::builder(crate::cjk::MixedTokenizer)
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build();
+    index.tokenizers().register(STEM_ANALYZER, stem);
 }
 
 fn facet(value: &str) -> tantivy::schema::Facet {
@@ -107,7 +132,9 @@ impl Fields {
             self.id => clip.id.as_str(),
             self.source_id => clip.source_id.as_str(),
             self.quote => clip.quote.as_str(),
+            self.quote_s => clip.quote.as_str(),
             self.note => clip.note.as_str(),
+            self.note_s => clip.note.as_str(),
             self.source => clip.source_title.as_str(),
         );
         doc.add_facet(self.f_source, facet(&clip.source_title));
@@ -144,6 +171,7 @@ impl Fields {
             self.passage_of => passage.source_id.as_str(),
             self.source => passage.source_title.as_str(),
             self.text => passage.text.as_str(),
+            self.text_s => passage.text.as_str(),
             self.start => passage.start as u64,
             self.end => passage.end as u64,
         );

@@ -4,7 +4,7 @@ use model::SnippetPart;
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::Searcher;
 
 /// Texts up to this many characters are shown whole; longer ones are cut around
 /// the best-matching fragment.
@@ -12,6 +12,9 @@ const MAX_SNIPPET_CHARS: usize = 240;
 
 pub(crate) struct Snippets {
     generator: SnippetGenerator,
+    /// Marks the words that matched through their stem ("regulators" for
+    /// "regulate"), reading the same text with the stemmed field's analysis.
+    stemmed: SnippetGenerator,
 }
 
 impl Snippets {
@@ -19,20 +22,29 @@ impl Snippets {
         searcher: &Searcher,
         query: &dyn Query,
         field: Field,
+        stemmed_field: Field,
     ) -> tantivy::Result<Snippets> {
         let mut generator = SnippetGenerator::create(searcher, query, field)?;
         generator.set_max_num_chars(MAX_SNIPPET_CHARS);
-        Ok(Snippets { generator })
+        let mut stemmed = SnippetGenerator::create(searcher, query, stemmed_field)?;
+        stemmed.set_max_num_chars(MAX_SNIPPET_CHARS);
+        Ok(Snippets { generator, stemmed })
     }
 
-    /// The snippet of `text` (the field's stored value in `doc`), and where the
+    /// The snippet of `text` (the field's stored value), and where the
     /// first match lies in `text`, in code points.
-    pub(crate) fn parts(
-        &self,
-        doc: &TantivyDocument,
-        text: &str,
-    ) -> (Vec<SnippetPart>, Option<(u32, u32)>) {
-        let snippet = self.generator.snippet_from_doc(doc);
+    pub(crate) fn parts(&self, text: &str) -> (Vec<SnippetPart>, Option<(u32, u32)>) {
+        let exact = self.generator.snippet(text);
+        let stem = self.stemmed.snippet(text);
+        // The two agree on the fragment when the text is short enough to show
+        // whole; otherwise the one with more marked words wins.
+        let (snippet, extra) = if exact.fragment() == stem.fragment() {
+            (exact, stem.highlighted().to_vec())
+        } else if stem.highlighted().len() > exact.highlighted().len() {
+            (stem, Vec::new())
+        } else {
+            (exact, Vec::new())
+        };
         let fragment = snippet.fragment();
         if fragment.is_empty() {
             // Nothing matched in this field (the hit came from a note, a tag or
@@ -43,11 +55,14 @@ impl Snippets {
             };
             return (vec![part], None);
         }
-        let ranges: Vec<(usize, usize)> = snippet
+        let mut ranges: Vec<(usize, usize)> = snippet
             .highlighted()
             .iter()
+            .chain(extra.iter())
             .map(|r| (r.start, r.end))
             .collect();
+        ranges.sort_unstable();
+        ranges.dedup();
         let first = ranges.first().and_then(|&(start, end)| {
             let at = text.find(fragment)?;
             let chars = |bytes: usize| text[..bytes].chars().count() as u32;

@@ -14,6 +14,7 @@ impl Store {
         let _ = std::fs::remove_file(&tmp);
         self.conn
             .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+        crate::failpoint("backup-written");
         if let Err(e) = verify(&tmp) {
             let _ = std::fs::remove_file(&tmp);
             return Err(e);

@@ -1,5 +1,6 @@
 //! Claims and the links between clips and claims.
 
+use crate::Cached;
 use crate::{OutboxEntity, OutboxOp, Reader, Result, StoreError, Tx};
 use model::{Claim, ClaimId, ClaimSummary, ClipId, Stance, Timestamp};
 use rusqlite::{params, OptionalExtension, Row};
@@ -7,7 +8,7 @@ use rusqlite::{params, OptionalExtension, Row};
 impl Tx<'_> {
     pub fn insert_claim(&self, claim: &Claim) -> Result<()> {
         self.conn
-            .execute(
+            .exec(
                 "INSERT INTO claims (id, statement, note, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
@@ -27,7 +28,7 @@ impl Tx<'_> {
     pub fn rename_claim(&self, id: &ClaimId, statement: &str, now: Timestamp) -> Result<()> {
         let changed = self
             .conn
-            .execute(
+            .exec(
                 "UPDATE claims SET statement = ?2, updated_at = ?3 WHERE id = ?1",
                 params![id.as_str(), statement, now],
             )
@@ -51,7 +52,7 @@ impl Tx<'_> {
         now: Timestamp,
     ) -> Result<()> {
         self.read().claim(claim)?;
-        let changed = self.conn.execute(
+        let changed = self.conn.exec(
             "UPDATE clips SET updated_at = ?2 WHERE id = ?1",
             params![clip.as_str(), now],
         )?;
@@ -63,7 +64,7 @@ impl Tx<'_> {
     }
 
     pub fn unlink(&self, clip: &ClipId, claim: &ClaimId) -> Result<()> {
-        let removed = self.conn.execute(
+        let removed = self.conn.exec(
             "DELETE FROM claim_links WHERE clip_id = ?1 AND claim_id = ?2",
             params![clip.as_str(), claim.as_str()],
         )?;
@@ -103,7 +104,7 @@ const SUMMARY_SQL: &str = "SELECT c.id, c.statement, c.note, c.created_at, c.upd
 impl Reader<'_> {
     pub fn claim(&self, id: &ClaimId) -> Result<ClaimSummary> {
         self.conn
-            .query_row(
+            .row(
                 &format!("{SUMMARY_SQL} WHERE c.id = ?1"),
                 [id.as_str()],
                 summary,
@@ -114,7 +115,7 @@ impl Reader<'_> {
 
     /// Every claim, alphabetically.
     pub fn claims(&self) -> Result<Vec<ClaimSummary>> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "{SUMMARY_SQL} ORDER BY c.statement COLLATE NOCASE, c.id"
         ))?;
         let rows = stmt.query_map([], summary)?;
@@ -168,7 +169,7 @@ impl Reader<'_> {
     pub fn claim_by_statement(&self, statement: &str) -> Result<Option<ClaimId>> {
         Ok(self
             .conn
-            .query_row(
+            .row(
                 "SELECT id FROM claims WHERE statement = ?1 COLLATE NOCASE",
                 [statement],
                 |r| r.get::<_, String>(0),
@@ -184,7 +185,7 @@ impl Tx<'_> {
         let clips = self.read().clips_of_claim(id)?;
         let deleted = self
             .conn
-            .execute("DELETE FROM claims WHERE id = ?1", [id.as_str()])?;
+            .exec("DELETE FROM claims WHERE id = ?1", [id.as_str()])?;
         if deleted == 0 {
             return Err(not_found(id));
         }
@@ -202,11 +203,11 @@ impl Tx<'_> {
         }
         self.read().claim(into)?;
         let clips = self.read().clips_of_claim(from)?;
-        self.conn.execute(
+        self.conn.exec(
             "UPDATE OR IGNORE claim_links SET claim_id = ?2 WHERE claim_id = ?1",
             params![from.as_str(), into.as_str()],
         )?;
-        self.conn.execute(
+        self.conn.exec(
             "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
             params![into.as_str(), now],
         )?;

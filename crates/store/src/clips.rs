@@ -1,5 +1,6 @@
 //! Clips with their tags and claim links.
 
+use crate::Cached;
 use crate::{OutboxEntity, OutboxOp, Reader, Result, StoreError, Tx};
 use model::{
     ClaimId, Clip, ClipClaim, ClipId, SourceId, Stance, TextPositionSelector, TextQuoteSelector,
@@ -37,7 +38,7 @@ impl Tx<'_> {
     }
 
     pub fn set_clip_note(&self, id: &ClipId, note: &str, now: Timestamp) -> Result<()> {
-        let changed = self.conn.execute(
+        let changed = self.conn.exec(
             "UPDATE clips SET note = ?2, updated_at = ?3 WHERE id = ?1",
             params![id.as_str(), note, now],
         )?;
@@ -45,7 +46,7 @@ impl Tx<'_> {
     }
 
     pub fn set_clip_tags(&self, id: &ClipId, tags: &[String], now: Timestamp) -> Result<()> {
-        let changed = self.conn.execute(
+        let changed = self.conn.exec(
             "UPDATE clips SET updated_at = ?2 WHERE id = ?1",
             params![id.as_str(), now],
         )?;
@@ -53,7 +54,7 @@ impl Tx<'_> {
             return self.touched_clip(id, changed);
         }
         self.conn
-            .execute("DELETE FROM clip_tags WHERE clip_id = ?1", [id.as_str()])?;
+            .exec("DELETE FROM clip_tags WHERE clip_id = ?1", [id.as_str()])?;
         self.write_tags(id, tags)?;
         self.touched_clip(id, changed)
     }
@@ -61,7 +62,7 @@ impl Tx<'_> {
     pub fn delete_clip(&self, id: &ClipId) -> Result<()> {
         let deleted = self
             .conn
-            .execute("DELETE FROM clips WHERE id = ?1", [id.as_str()])?;
+            .exec("DELETE FROM clips WHERE id = ?1", [id.as_str()])?;
         if deleted == 0 {
             return Err(not_found(id));
         }
@@ -176,7 +177,9 @@ impl Reader<'_> {
 
     /// Every clip id, for rebuilding the index.
     pub fn clip_ids(&self) -> Result<Vec<ClipId>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM clips ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM clips ORDER BY id")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|r| Ok(ClipId(r?))).collect()
     }
@@ -184,7 +187,7 @@ impl Reader<'_> {
     pub fn clip_count(&self) -> Result<u64> {
         let count: i64 = self
             .conn
-            .query_row("SELECT COUNT(*) FROM clips", [], |r| r.get(0))?;
+            .row("SELECT COUNT(*) FROM clips", [], |r| r.get(0))?;
         Ok(count as u64)
     }
 }
@@ -197,7 +200,7 @@ pub(crate) fn parse_stance(s: &str) -> Result<Stance> {
 impl Reader<'_> {
     /// Every tag with the number of clips carrying it, most used first.
     pub fn tags(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT tag, COUNT(*) AS n FROM clip_tags GROUP BY tag ORDER BY n DESC, tag COLLATE NOCASE",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
@@ -210,7 +213,7 @@ impl Tx<'_> {
     /// the quote itself changed), or marks it orphaned.
     pub fn reanchor_clip(&self, old: &Clip, new: &Clip, now: Timestamp) -> Result<()> {
         if new.quote.exact != old.quote.exact {
-            self.conn.execute(
+            self.conn.exec(
                 "INSERT INTO clip_anchor_history (clip_id, replaced_at, exact, prefix, suffix, pos_start, pos_end)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
@@ -224,7 +227,7 @@ impl Tx<'_> {
                 ],
             )?;
         }
-        let changed = self.conn.execute(
+        let changed = self.conn.exec(
             "UPDATE clips SET exact = ?2, prefix = ?3, suffix = ?4, pos_start = ?5, pos_end = ?6,
                               page = ?7, orphaned = ?8, updated_at = ?9 WHERE id = ?1",
             params![

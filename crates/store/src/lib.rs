@@ -19,7 +19,59 @@ pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
 pub use schema::LATEST_VERSION;
 pub use sources::ArchivedVersion;
 
+pub use rusqlite::ErrorCode as SqliteCode;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+/// A test hook: when the environment variable `COMMONPLACE_FAILPOINT` names this
+/// point (`name`, or `name:N` for its N-th passage), the process aborts here, as a
+/// crash or a power cut would stop it. The failure-point tests run a child process
+/// with it set and check the library that is left. Unset (always, in use), it
+/// costs one comparison.
+pub fn failpoint(name: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static POINT: std::sync::OnceLock<Option<(String, usize)>> = std::sync::OnceLock::new();
+    static PASSED: AtomicUsize = AtomicUsize::new(0);
+    let point = POINT.get_or_init(|| {
+        let value = std::env::var("COMMONPLACE_FAILPOINT").ok()?;
+        Some(match value.split_once(':') {
+            Some((name, n)) => (name.to_owned(), n.parse().unwrap_or(1)),
+            None => (value, 1),
+        })
+    });
+    if let Some((point, n)) = point {
+        if point == name && PASSED.fetch_add(1, Ordering::SeqCst) + 1 == *n {
+            std::process::abort();
+        }
+    }
+}
+
+/// `execute` and `query_row` through the connection's statement cache: the same
+/// statements run for every clip of a bulk import, and preparing one costs more
+/// than running it.
+pub(crate) trait Cached {
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize>;
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T>;
+}
+
+impl Cached for Connection {
+    fn exec(&self, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn row<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        f: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+}
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -141,15 +193,17 @@ impl Tx<'_> {
         E: From<StoreError>,
     {
         self.conn
-            .execute_batch("SAVEPOINT atomically")
+            .exec("SAVEPOINT atomically", [])
             .map_err(StoreError::from)?;
         let out = f(self);
-        let end = if out.is_ok() {
-            "RELEASE atomically"
-        } else {
-            "ROLLBACK TO atomically; RELEASE atomically"
-        };
-        self.conn.execute_batch(end).map_err(StoreError::from)?;
+        if out.is_err() {
+            self.conn
+                .exec("ROLLBACK TO atomically", [])
+                .map_err(StoreError::from)?;
+        }
+        self.conn
+            .exec("RELEASE atomically", [])
+            .map_err(StoreError::from)?;
         out
     }
 }
@@ -176,11 +230,27 @@ fn refuse_newer(path: &Path) -> Result<()> {
             supported: LATEST_VERSION,
         });
     }
+    // Damage anywhere in the file is found here, before anything writes to it
+    // (opening read-write would already touch the journal).
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check(5)")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        })
+        .map_err(not_db)?;
+    if problems != ["ok"] {
+        return Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+            reason: problems.join("; "),
+        });
+    }
     Ok(())
 }
 
 fn apply_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.set_prepared_statement_cache_capacity(128);
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Corrupt(format!(

@@ -2,6 +2,7 @@
 //! the change. The search index applies it in order and records the last sequence
 //! number it applied, which is what lets it catch up after a crash.
 
+use crate::Cached;
 use crate::{Reader, Result, StoreError, Tx};
 use rusqlite::params;
 
@@ -44,7 +45,7 @@ impl Tx<'_> {
     /// Forgets entries the index has durably applied.
     pub fn prune_outbox(&self, up_to: u64) -> Result<()> {
         self.conn
-            .execute("DELETE FROM outbox WHERE seq <= ?1", [up_to as i64])?;
+            .exec("DELETE FROM outbox WHERE seq <= ?1", [up_to as i64])?;
         Ok(())
     }
 }
@@ -87,7 +88,7 @@ impl Reader<'_> {
 
     /// The highest sequence number ever handed out, pruned or not (0 if none).
     pub fn outbox_high_water(&self) -> Result<u64> {
-        let seq: Option<i64> = self.conn.query_row(
+        let seq: Option<i64> = self.conn.row(
             "SELECT MAX(seq) FROM (
                  SELECT seq FROM sqlite_sequence WHERE name = 'outbox'
                  UNION ALL SELECT MAX(seq) FROM outbox)",

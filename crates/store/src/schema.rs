@@ -14,7 +14,18 @@ const MIGRATIONS: &[&str] = &[
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+    Migrations::new(
+        MIGRATIONS
+            .iter()
+            .map(|sql| {
+                // Inside the migration's transaction, after its statements.
+                M::up_with_hook(sql, |_: &rusqlite::Transaction<'_>| {
+                    crate::failpoint("migration");
+                    Ok(())
+                })
+            })
+            .collect(),
+    )
 }
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {

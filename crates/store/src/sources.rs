@@ -1,5 +1,6 @@
 //! Sources and their text blocks.
 
+use crate::Cached;
 use crate::{OutboxEntity, OutboxOp, Reader, Result, StoreError, Tx};
 use model::{Block, BlockKind, Source, SourceId, SourceKind, SourceMeta, SourceSummary, Timestamp};
 use rusqlite::{params, OptionalExtension, Row};
@@ -10,12 +11,12 @@ impl Tx<'_> {
     /// replaces them with `source`'s (same id). Returns the archived version number.
     pub fn replace_source(&self, source: &Source, now: Timestamp) -> Result<u32> {
         let current = self.read().source(&source.id)?;
-        let version: u32 = self.conn.query_row(
+        let version: u32 = self.conn.row(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM source_versions WHERE source_id = ?1",
             [source.id.as_str()],
             |r| r.get(0),
         )?;
-        self.conn.execute(
+        self.conn.exec(
             "INSERT INTO source_versions (source_id, version, kind, meta, blocks, text_hash, blob_sha256, archived_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -29,7 +30,7 @@ impl Tx<'_> {
                 now
             ],
         )?;
-        self.conn.execute(
+        self.conn.exec(
             "DELETE FROM source_blocks WHERE source_id = ?1",
             [source.id.as_str()],
         )?;
@@ -47,7 +48,7 @@ impl Tx<'_> {
         origins: &BTreeMap<String, String>,
         now: Timestamp,
     ) -> Result<()> {
-        let changed = self.conn.execute(
+        let changed = self.conn.exec(
             "UPDATE sources SET title = ?2, meta = ?3, origins = ?4, url = ?5, updated_at = ?6 WHERE id = ?1",
             params![id.as_str(), meta.title, to_json(meta), to_json(origins), meta.url, now],
         )?;
@@ -63,7 +64,7 @@ impl Tx<'_> {
     /// Writes the source's row: a new one, or (same id) its new kind, metadata,
     /// text hash, blob and update time; `created_at` never changes.
     fn write_source_row(&self, source: &Source) -> Result<()> {
-        self.conn.execute(
+        self.conn.exec(
             "INSERT INTO sources (id, kind, title, meta, origins, url, text_hash, blob_sha256,
                                   created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -102,13 +103,13 @@ impl Tx<'_> {
         text_hash: &str,
         now: Timestamp,
     ) -> Result<()> {
-        let next: i64 = self.conn.query_row(
+        let next: i64 = self.conn.row(
             "SELECT COALESCE(MAX(ord) + 1, 0) FROM source_blocks WHERE source_id = ?1",
             [id.as_str()],
             |r| r.get(0),
         )?;
         self.insert_blocks(id, next, blocks)?;
-        self.conn.execute(
+        self.conn.exec(
             "UPDATE sources SET text_hash = ?2, updated_at = ?3 WHERE id = ?1",
             params![id.as_str(), text_hash, now],
         )?;
@@ -148,7 +149,7 @@ const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.meta, s.created_at,
 impl Reader<'_> {
     /// Earlier versions of a source, oldest first.
     pub fn source_versions(&self, id: &SourceId) -> Result<Vec<ArchivedVersion>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT version, archived_at, text_hash, blocks FROM source_versions WHERE source_id = ?1 ORDER BY version",
         )?;
         let rows = stmt.query_map([id.as_str()], |r| {
@@ -174,7 +175,7 @@ impl Reader<'_> {
     pub fn source(&self, id: &SourceId) -> Result<Source> {
         let row = self
             .conn
-            .query_row(
+            .row(
                 "SELECT id, kind, meta, origins, text_hash, created_at, updated_at, blob_sha256
                  FROM sources WHERE id = ?1",
                 [id.as_str()],
@@ -241,7 +242,7 @@ impl Reader<'_> {
     /// The source's metadata and kind without its text.
     pub fn source_summary(&self, id: &SourceId) -> Result<SourceSummary> {
         self.conn
-            .query_row(
+            .row(
                 &format!("SELECT {SUMMARY_COLUMNS} FROM sources s WHERE s.id = ?1"),
                 [id.as_str()],
                 summary_from_row,
@@ -255,7 +256,7 @@ impl Reader<'_> {
 
     /// Every source, newest first.
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
-        let mut stmt = self.conn.prepare(&format!(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM sources s ORDER BY s.created_at DESC, s.id DESC"
         ))?;
         let rows = stmt.query_map([], summary_from_row)?;
@@ -266,7 +267,7 @@ impl Reader<'_> {
     pub fn source_by_url(&self, url: &str) -> Result<Option<SourceId>> {
         Ok(self
             .conn
-            .query_row(
+            .row(
                 "SELECT id FROM sources WHERE url = ?1 ORDER BY created_at LIMIT 1",
                 [url],
                 |r| r.get::<_, String>(0),
@@ -279,7 +280,7 @@ impl Reader<'_> {
     pub fn source_by_title(&self, title: &str) -> Result<Option<SourceId>> {
         Ok(self
             .conn
-            .query_row(
+            .row(
                 "SELECT id FROM sources WHERE title = ?1 AND url IS NULL ORDER BY created_at LIMIT 1",
                 [title],
                 |r| r.get::<_, String>(0),
@@ -290,7 +291,7 @@ impl Reader<'_> {
 
     /// Every citation key given so far.
     pub fn citation_keys(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT json_extract(meta, '$.citationKey') FROM sources
              WHERE json_extract(meta, '$.citationKey') IS NOT NULL",
         )?;
@@ -299,7 +300,9 @@ impl Reader<'_> {
     }
 
     pub fn source_ids(&self) -> Result<Vec<SourceId>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM sources ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM sources ORDER BY id")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|r| Ok(SourceId(r?))).collect()
     }

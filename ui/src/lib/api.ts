@@ -83,6 +83,7 @@ export const api = {
   listStyles: () => call<StyleInfo[]>("list_styles"),
   addStyle: (path: string) => call<StyleInfo>("add_style", { path }),
   saveReferences: (format: string, sources: string[], path: string) => call<void>("save_references", { format, sources, path }),
+  restoreLatestBackup: () => call<string>("restore_latest_backup"),
   importReferences: (path: string) => call<RefImportReport>("import_references", { path }),
   importUrl: (url: string, password?: string) => call<Source>("import_url", { url, password: password ?? null }),
   clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),

@@ -320,10 +320,25 @@ export const SHORTCUTS: [string, string][] = [
   ["?", "This sheet"],
 ];
 
+/** What the search box understands; the same list is in the README. */
+export const SEARCH_SYNTAX: [string, string][] = [
+  ["wind power", "Both words (“regulate” also finds “regulators”; “cafe” finds “café”)"],
+  ["\"wind power\"", "The exact phrase"],
+  ["-coal", "Without the word"],
+  ["regul*", "Words that start so"],
+  ["wind OR solar", "Either word"],
+  ["tag:energy  claim:peak  stance:supports", "Tag, claim (words of its statement), stance"],
+  ["source:outlook  author:goh  kind:pdf", "Source title, author, kind (web, pdf, text, markdown, excerpts)"],
+  ["after:2021-03  before:2023", "Source dated from / before a year, month or day"],
+  ["新电脑", "Chinese, Japanese and Korean, without spaces"],
+];
+
 export function shortcutSheet(): void {
   const table = h("dl", { class: "shortcuts", id: "shortcuts" });
   for (const [keys, what] of SHORTCUTS) append(table, h("dt", {}, keys), h("dd", {}, what));
-  openModal("Keyboard shortcuts", table);
+  const syntax = h("dl", { class: "shortcuts", id: "search-syntax" });
+  for (const [example, what] of SEARCH_SYNTAX) append(syntax, h("dt", {}, example), h("dd", {}, what));
+  openModal("Keyboard shortcuts and search", h("div", {}, table, h("h3", {}, "Search"), syntax, h("p", { class: "hint" }, "A query that does not parse is used as far as it does: a typo never gives an error.")));
   table.tabIndex = 0;
   table.focus();
 }

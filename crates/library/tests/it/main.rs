@@ -7,10 +7,16 @@ mod bulk;
 mod citations;
 mod claims;
 mod clips;
+mod crash;
+mod damaged;
+mod disk_faults;
 mod durability;
+mod failpoints;
 mod fetch;
+mod migrations;
 mod open;
 mod reimport;
+mod search_truth;
 mod web;
 mod workspace;
 
@@ -29,6 +35,8 @@ pub fn test_config() -> Config {
     let now = Arc::new(AtomicI64::new(1_767_225_600_000));
     Config {
         clock: Arc::new(move || now.fetch_add(1000, Ordering::SeqCst)),
+        // The machine's own list of libraries is left alone by tests.
+        registry: None,
         ..Config::default()
     }
 }
