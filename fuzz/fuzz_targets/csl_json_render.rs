@@ -2,11 +2,20 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
+fn styles() -> &'static [cite::CitationStyle] {
+    static STYLES: std::sync::OnceLock<Vec<cite::CitationStyle>> = std::sync::OnceLock::new();
+    STYLES.get_or_init(|| {
+        cite::NAMED_STYLES
+            .iter()
+            .map(|(name, _, _)| cite::CitationStyle::bundled(name).unwrap())
+            .collect()
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json_value(data) else { return };
-    for (name, _, _) in cite::NAMED_STYLES {
-        let style = cite::CitationStyle::bundled(name).unwrap();
-        let _ = cite::render(&style, &[cite::Cite { item: value.clone(), locator: None }]);
+    for style in styles() {
+        let _ = cite::render(style, &[cite::Cite { item: value.clone(), locator: None }]);
     }
 });
 

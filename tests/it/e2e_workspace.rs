@@ -76,6 +76,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     );
     // No author, no date: APA cites the title, "n.d." and the paragraph.
     app.wait_text("#export-preview", |t| t.contains("n.d., para. 2)"));
+    app.screenshot("export");
     app.click(&app.find("#export-copy"));
     app.wait_text("#status", |t| t.starts_with("Copied"));
     let clip_id = app

@@ -257,3 +257,37 @@ fn broken_files_are_named_errors() {
     assert_eq!(RefFormat::detect("x", "  [ {"), Some(RefFormat::CslJson));
     assert_eq!(RefFormat::detect("x", "hello"), None);
 }
+
+/// Inputs the fuzzer found (`scripts/fuzz`), kept as regression tests: whatever
+/// parses in any format writes out in every format and reads back without a panic.
+#[test]
+fn fuzz_findings_parse_write_and_read_back() {
+    let dir = format!("{}/tests/fixtures/fuzz", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        for format in [RefFormat::BibLatex, RefFormat::CslJson, RefFormat::Ris] {
+            if let Ok(found) = refs::parse(format, text) {
+                let entries: Vec<Entry<'_>> = found
+                    .iter()
+                    .map(|r| Entry {
+                        key: "k",
+                        kind: SourceKind::Text,
+                        meta: &r.meta,
+                    })
+                    .collect();
+                for out in [
+                    RefFormat::BibTex,
+                    RefFormat::BibLatex,
+                    RefFormat::CslJson,
+                    RefFormat::Ris,
+                ] {
+                    let written = refs::write(out, &entries);
+                    let _ = refs::parse(out, &written);
+                }
+            }
+        }
+    }
+}

@@ -242,8 +242,9 @@ fn split_tag(line: &str) -> Option<(&str, &str)> {
     if bytes.len() >= 5
         && bytes[0].is_ascii_uppercase()
         && bytes[1].is_ascii_alphanumeric()
-        && &line[2..5] == "  -"
+        && &bytes[2..5] == b"  -"
     {
+        // The first five bytes are ASCII, so byte 5 is a character boundary.
         Some((&line[..2], line[5..].trim()))
     } else {
         None
