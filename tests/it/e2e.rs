@@ -67,7 +67,9 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
 
     // Search as you type, then open the hit.
     app.type_into(&app.find("#search"), "dominant");
-    let hit = app.find("#results .hit");
+    // Each keystroke searches; wait for the results of the whole word, so the
+    // list is not redrawn under the click.
+    app.wait_text("#results-head", |t| t.ends_with("“dominant”"));
     let marked: Vec<String> = app
         .find_all("#results .hit .snippet mark")
         .iter()
@@ -76,7 +78,7 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     assert_eq!(marked, vec!["dominant"], "the matched word is highlighted");
     assert_eq!(app.text(&app.find("#results .hit .snippet")), QUOTE);
     app.screenshot("search");
-    app.click(&hit);
+    app.click(&app.find("#results .hit"));
     let flashed = app.find("#reader-text mark.flash");
     assert_eq!(
         app.text(&flashed),

@@ -23,6 +23,10 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+#[path = "../../testkit/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const WORDS: [&str; 40] = [
     "wind",
     "power",
@@ -72,21 +76,6 @@ const CLAIMS: [&str; 3] = [
     "Coal is in decline",
     "Regulators are getting tougher",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn base_text() -> String {
     let mut rng = Rng(99);

@@ -43,23 +43,6 @@ const STEMS: [&[&str]; 12] = [
 
 const CJK: [&str; 4] = ["我买了新电脑", "新电脑很贵", "电脑市场增长", "東京の市場"];
 
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 fn sentence(rng: &mut Rng) -> String {
     let len = 4 + rng.below(10);
     let words: Vec<&str> = (0..len)
@@ -281,6 +264,10 @@ enum Q {
 }
 
 use Q::*;
+
+#[path = "../../testkit/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn kept_back() -> Vec<(&'static str, Q)> {
     vec![
