@@ -94,7 +94,7 @@ impl CitationStyle {
         let style = Style::from_xml(xml).map_err(|e| StyleError::Broken {
             reason: e.to_string(),
         })?;
-        let (title, mut csl) = match style {
+        let (title, csl) = match style {
             Style::Independent(csl) => (csl.info.title.value.clone(), csl),
             Style::Dependent(dep) => {
                 let parent = dep.parent_link.href.clone();
@@ -104,6 +104,8 @@ impl CitationStyle {
                 let Style::Independent(mut csl) = archived.get() else {
                     return Err(StyleError::UnknownParent { parent });
                 };
+                // The parent comes from the archive: the same repair as there.
+                repair_names(&mut csl);
                 if dep.default_locale.is_some() {
                     csl.default_locale = dep.default_locale.clone();
                 }
@@ -115,7 +117,6 @@ impl CitationStyle {
                 reason: "its citation layout is empty".into(),
             });
         }
-        repair_names(&mut csl);
         Ok(CitationStyle {
             id: id.to_owned(),
             title,
@@ -157,6 +158,7 @@ pub fn bundled_styles() -> Vec<(String, String)> {
     out
 }
 
+/// Applied to archived styles only (a writer's own file is used as written).
 /// Some archived styles (the NLM "Vancouver" among them) lost the `cs:name`
 /// element of their author macros on the way into hayagriva's archive, and a
 /// `cs:names` without one prints no names at all. Put back the element with the

@@ -295,6 +295,26 @@ struct Stats {
     hits: u64,
 }
 
+impl Stats {
+    /// The figures of a finished run: the size on disk and the peak memory now.
+    fn measured(
+        dir: &Path,
+        import_secs: f64,
+        base_kb: u64,
+        latency: HashMap<String, (f64, f64)>,
+        hits: u64,
+    ) -> Stats {
+        Stats {
+            import_secs,
+            bytes: dir_size(dir),
+            peak_kb: status_kb("VmHWM:"),
+            base_kb,
+            latency,
+            hits,
+        }
+    }
+}
+
 fn status_kb(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -395,14 +415,7 @@ fn run_ours(n: usize, dir: &Path) -> Stats {
     let (latency, hits) = time_queries(&qs, |ours, _| {
         lib.search(ours, 20).expect("search runs").hits.len()
     });
-    Stats {
-        import_secs,
-        bytes: dir_size(dir),
-        peak_kb: status_kb("VmHWM:"),
-        base_kb,
-        latency,
-        hits,
-    }
+    Stats::measured(dir, import_secs, base_kb, latency, hits)
 }
 
 fn run_fts5(n: usize, dir: &Path) -> Stats {
@@ -455,14 +468,7 @@ fn run_fts5(n: usize, dir: &Path) -> Stats {
     });
     drop(stmt);
     drop(db);
-    Stats {
-        import_secs,
-        bytes: dir_size(dir),
-        peak_kb: status_kb("VmHWM:"),
-        base_kb,
-        latency,
-        hits,
-    }
+    Stats::measured(dir, import_secs, base_kb, latency, hits)
 }
 
 fn child(args: &[String]) {

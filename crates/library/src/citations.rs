@@ -141,10 +141,7 @@ impl Library {
         );
         let dir = self.styles_dir();
         std::fs::create_dir_all(&dir).map_err(crate::error::io(&dir))?;
-        let target = dir.join(format!("{stem}.csl"));
-        let tmp = dir.join(format!(".{stem}.csl.tmp"));
-        std::fs::write(&tmp, xml).map_err(crate::error::io(&tmp))?;
-        std::fs::rename(&tmp, &target).map_err(crate::error::io(&target))?;
+        crate::export::write_file(&dir.join(format!("{stem}.csl")), xml.as_bytes())?;
         Ok(StyleInfo {
             id: stem,
             title: style.title,
@@ -152,33 +149,44 @@ impl Library {
         })
     }
 
-    /// Gives every listed source without a citation key its key, unique in the
-    /// library, and keeps it from then on.
-    pub(crate) fn ensure_keys(&mut self, ids: &[SourceId]) -> Result<()> {
-        let reader = self.store.read();
-        let mut missing = Vec::new();
-        for id in ids {
-            let source = reader.source(id)?;
-            if source.meta.citation_key.is_none()
-                && !missing.iter().any(|(i, _): &(SourceId, _)| i == id)
-            {
-                missing.push((id.clone(), source));
-            }
-        }
+    /// Gives every source in `metas` without a citation key its key, unique in the
+    /// library, keeps it from then on, and writes it into the metadata given (the
+    /// same source listed twice gets the same key). Sources that have their key
+    /// cost nothing: the caller has read them already.
+    pub(crate) fn ensure_keys<'a>(
+        &mut self,
+        metas: impl IntoIterator<Item = (&'a SourceId, &'a mut SourceMeta)>,
+    ) -> Result<()> {
+        let mut missing: Vec<(&SourceId, &mut SourceMeta)> = metas
+            .into_iter()
+            .filter(|(_, meta)| meta.citation_key.is_none())
+            .collect();
         if missing.is_empty() {
             return Ok(());
         }
+        let reader = self.store.read();
         let mut taken: HashSet<String> = reader.citation_keys()?.into_iter().collect();
+        let mut given: std::collections::HashMap<SourceId, String> = Default::default();
+        let mut updates = Vec::new();
+        for (id, meta) in missing.iter_mut() {
+            if let Some(key) = given.get(*id) {
+                meta.citation_key = Some(key.clone());
+                continue;
+            }
+            let key = refs::unique_key(&refs::base_key(meta), &taken);
+            taken.insert(key.clone());
+            given.insert((*id).clone(), key.clone());
+            meta.citation_key = Some(key);
+            // The stored row, for the origins kept beside the metadata.
+            let source = reader.source(id)?;
+            let mut origins = source.origins;
+            origins.insert("citationKey".into(), "commonplace".into());
+            updates.push(((*id).clone(), (**meta).clone(), origins));
+        }
         let now = self.now();
         self.store.write(|tx| {
-            for (id, source) in &missing {
-                let key = refs::unique_key(&refs::base_key(&source.meta), &taken);
-                taken.insert(key.clone());
-                let mut meta = source.meta.clone();
-                meta.citation_key = Some(key);
-                let mut origins = source.origins.clone();
-                origins.insert("citationKey".into(), "commonplace".into());
-                tx.update_source_meta(id, &meta, &origins, now)?;
+            for (id, meta, origins) in &updates {
+                tx.update_source_meta(id, meta, origins, now)?;
             }
             Ok::<_, Error>(())
         })?;
@@ -188,17 +196,17 @@ impl Library {
 
     /// The sources (all when `ids` is empty) in a reference format.
     pub fn export_references(&mut self, format: RefFormat, ids: &[SourceId]) -> Result<String> {
+        let reader = self.store.read();
         let ids: Vec<SourceId> = if ids.is_empty() {
-            self.store.read().source_ids()?
+            reader.source_ids()?
         } else {
             ids.to_vec()
         };
-        self.ensure_keys(&ids)?;
-        let reader = self.store.read();
-        let sources = ids
+        let mut sources = ids
             .iter()
             .map(|id| reader.source(id))
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        self.ensure_keys(sources.iter_mut().map(|s| (&s.id, &mut s.meta)))?;
         let entries: Vec<refs::Entry<'_>> = sources
             .iter()
             .map(|s| refs::Entry {

@@ -18,11 +18,8 @@ impl Library {
             .markdown)
     }
 
-    /// An export in every format at once. Sources cited for the first time get
-    /// their citation key here.
+    /// An export in every format at once.
     pub fn export(&mut self, target: &ExportTarget, options: &ExportOptions) -> Result<Export> {
-        let source_ids = self.target_sources(target)?;
-        self.ensure_keys(&source_ids)?;
         let style = match options.style.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => Some(self.style(name)?),
             _ => None,
@@ -33,7 +30,7 @@ impl Library {
             }
             _ => None,
         };
-        let (title, groups) = match target {
+        let (title, mut groups) = match target {
             ExportTarget::Clips { ids } => (None, vec![(String::new(), self.quotes(ids)?)]),
             ExportTarget::Claim { id } => {
                 let view = self.claim_view(id)?;
@@ -43,6 +40,13 @@ impl Library {
                 )
             }
         };
+        // Sources cited for the first time get their key here.
+        self.ensure_keys(
+            groups
+                .iter_mut()
+                .flat_map(|(_, clips)| clips.iter_mut())
+                .map(|c| (&c.source_id, &mut c.meta)),
+        )?;
         let sections: Vec<cite::Section<'_>> = groups
             .iter()
             .map(|(heading, clips)| cite::Section {
@@ -115,25 +119,6 @@ impl Library {
         Ok(vec![path.to_owned()])
     }
 
-    fn target_sources(&self, target: &ExportTarget) -> Result<Vec<SourceId>> {
-        let reader = self.store.read();
-        let clip_ids: Vec<ClipId> = match target {
-            ExportTarget::Clips { ids } => ids.clone(),
-            ExportTarget::Claim { id } => {
-                let view = self.claim_view(id)?;
-                return Ok(view
-                    .evidence
-                    .iter()
-                    .map(|e| e.clip.source_id.clone())
-                    .collect());
-            }
-        };
-        clip_ids
-            .iter()
-            .map(|id| Ok(reader.clip(id)?.source_id))
-            .collect()
-    }
-
     fn quotes(&self, ids: &[ClipId]) -> Result<Vec<Owned>> {
         let reader = self.store.read();
         let mut out = Vec::with_capacity(ids.len());
@@ -156,7 +141,7 @@ impl Library {
                 .flatten();
             out.push(Owned {
                 text: clip.quote.exact,
-                key: source.meta.citation_key.clone().unwrap_or_default(),
+                source_id: source.id,
                 meta: source.meta,
                 kind: source.kind,
                 page: clip.page,
@@ -241,9 +226,9 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// A clip's quote with what its citation needs, owned.
 struct Owned {
     text: String,
+    source_id: SourceId,
     meta: SourceMeta,
     kind: SourceKind,
-    key: String,
     page: Option<u32>,
     paragraph: Option<u32>,
     /// Prefix, suffix and whether the quote repeats, for a text-fragment link.
@@ -259,7 +244,7 @@ fn as_quotes(clips: &[Owned]) -> Vec<cite::Quote<'_>> {
             text: &c.text,
             meta: &c.meta,
             kind: c.kind,
-            key: &c.key,
+            key: c.meta.citation_key.as_deref().unwrap_or_default(),
             page: c.page,
             paragraph: c.paragraph,
             fragment: c

@@ -133,6 +133,8 @@ fn child(dir: &Path, seed: u64) {
             .id,
         );
     }
+    let text = base_text();
+    let base_words: Vec<&str> = text.split(' ').collect();
     out("READY".into());
     let mut rng = Rng(seed);
     let mut op = seed * 1_000_000;
@@ -150,9 +152,7 @@ fn child(dir: &Path, seed: u64) {
             0..=3 => {
                 let start = rng.below(BASE_WORDS - 10);
                 let len = 2 + rng.below(6);
-                let text = base_text();
-                let words: Vec<&str> = text.split(' ').skip(start).take(len).collect();
-                let (from, to) = word_span(start, len);
+                let (from, to) = word_span(&base_words, start, len);
                 let tags = vec![format!("t{}", rng.below(5)), format!("op{op}")];
                 out(format!("BEGIN {op} create {from} {to} {}", tags.join(",")));
                 let clip = lib
@@ -165,7 +165,7 @@ fn child(dir: &Path, seed: u64) {
                         ..NewClip::default()
                     })
                     .unwrap();
-                debug_assert_eq!(clip.quote.exact, words.join(" "));
+                debug_assert_eq!(clip.quote.exact, base_words[start..start + len].join(" "));
                 out(format!("ACK {op} {}", clip.id));
             }
             4 => {
@@ -238,9 +238,7 @@ fn child(dir: &Path, seed: u64) {
 
 /// Code-point offsets of `len` words from word `start` of the base text (all
 /// words are ASCII, separated by one space).
-fn word_span(start: usize, len: usize) -> (usize, usize) {
-    let text = base_text();
-    let words: Vec<&str> = text.split(' ').collect();
+fn word_span(words: &[&str], start: usize, len: usize) -> (usize, usize) {
     let from: usize = words[..start].iter().map(|w| w.len() + 1).sum();
     let to = from + words[start..start + len].join(" ").len();
     (from, to)
