@@ -124,3 +124,68 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
         "the clip came back with its claim link"
     );
 }
+
+/// References and citation details as a person reaches them: a Better BibTeX file
+/// imported through References and the native dialog, a source's type and report
+/// number set in Edit details, and the search syntax in the `?` sheet.
+#[test]
+fn import_a_bibtex_file_set_a_source_type_and_read_the_search_syntax() {
+    let tmp = tempfile::tempdir().unwrap();
+    let library = tmp.path().join("library");
+    let bib = tmp.path().join("library.bib");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/crates/cite/tests/fixtures/better-bibtex.bib"
+        ),
+        &bib,
+    )
+    .unwrap();
+    let app = App::launch(&library);
+    app.find(".empty-state h1");
+
+    app.click(&app.find("#references"));
+    app.click(&app.find("#refs-import"));
+    app.choose_in_file_dialog(&bib);
+    app.wait_text("#status", |t| t.starts_with("Imported 5 sources"));
+    app.wait_text("#source-count", |t| t == "5");
+
+    // The report: open it, mark its type and number in Edit details.
+    app.click(&app.find("#sources li"));
+    app.wait_text("#reader-title", |t| !t.is_empty());
+    let title = app.text(&app.find("#reader-title"));
+    app.click(&app.find("#source-edit"));
+    app.script(
+        "const s = document.querySelector('#edit-type'); s.value = 'report'; s.dispatchEvent(new Event('change')); return null",
+        json!([]),
+    );
+    let number = app.find("#edit-number");
+    app.script(
+        "document.querySelector('#edit-number').value = ''; return null",
+        json!([]),
+    );
+    app.type_into(&number, "WEO-2023");
+    app.click(&app.find("#edit-save"));
+    app.wait_text(".inspector-body", |t| {
+        t.contains("Report") && t.contains("WEO-2023")
+    });
+    let sources = ipc(&app, "list_sources", json!({}));
+    let id = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["title"] == title.as_str())
+        .unwrap()["id"]
+        .clone();
+    let view = ipc(&app, "get_source", json!({ "id": id }));
+    assert_eq!(view["source"]["meta"]["itemType"], "report");
+    assert_eq!(view["source"]["meta"]["number"], "WEO-2023");
+
+    // The search syntax is in the ? sheet.
+    app.press(&["\u{E00C}"]);
+    app.click(&app.find("#help"));
+    app.wait_text("#search-syntax", |t| {
+        t.contains("regul*") && t.contains("after:2021-03")
+    });
+    app.screenshot("references");
+}
