@@ -96,11 +96,14 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     let text = app.clipboard("UTF8_STRING");
     assert_eq!(html, export["html"].as_str().unwrap());
     assert_eq!(text, export["text"].as_str().unwrap());
+    // In a style, the quote is cited the style's way: APA's in-text citation
+    // after the quote (8.27), with the paragraph it is in (8.28).
     assert!(
-        html.starts_with(&format!("<blockquote><p>{QUOTE}</p></blockquote>")),
+        html.starts_with(&format!(
+            "<blockquote><p>{QUOTE} (<i>Wind Report</i>, n.d., para. 2)</p></blockquote>"
+        )),
         "{html}"
     );
-    assert!(text.contains("— “Wind report”"), "{text}");
     assert!(text.contains("n.d., para. 2)"), "{text}");
 
     // The claim's page shows the evidence under its stance.

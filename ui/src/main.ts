@@ -630,6 +630,7 @@ function exportOptions(): ExportOptions {
   return {
     style: prefs.citationStyle ?? undefined,
     bibliography: prefs.bibliography,
+    link: false,
     template: prefs.template.trim() ? prefs.template : undefined,
   };
 }
@@ -645,7 +646,8 @@ async function copy(target: ExportTarget | null = exportTarget(), options: Expor
   if (!target) return say("Select a clip (or tick results) to copy.", "error");
   try {
     await api.copyExport(target, options);
-    const what = target.kind === "claim" ? "the dossier" : `${target.ids.length} clip${target.ids.length === 1 ? "" : "s"}`;
+    const what =
+      target.kind === "clips" ? `${target.ids.length} clip${target.ids.length === 1 ? "" : "s"}` : "the dossier";
     say(`Copied ${what} with citations: paste into your draft.`);
   } catch (e) {
     fail(e);
@@ -664,7 +666,7 @@ async function preview(target: ExportTarget | null = exportTarget(), title = "Ex
       exp = await api.export(target, options);
     } catch {
       // A style or template that no longer works: start from the plain layout.
-      options = { bibliography: options.bibliography };
+      options = { bibliography: options.bibliography, link: false };
       exp = await api.export(target, options);
     }
     exportPreview(title, exp, stylesCache, options, {

@@ -29,7 +29,12 @@ impl Attribution {
     }
 
     pub fn new(meta: &SourceMeta, page: Option<u32>) -> Attribution {
-        let names: Vec<String> = meta.authors.iter().map(Author::display_name).collect();
+        let names: Vec<String> = meta
+            .authors
+            .iter()
+            .map(Author::display_name)
+            .filter(|n| !n.trim().is_empty())
+            .collect();
         let authors = match names.as_slice() {
             [] => None,
             [one] => Some(one.clone()),
@@ -55,16 +60,18 @@ impl Attribution {
         }
     }
 
-    /// The line without the link, with each part passed through `title` and
-    /// `container` for the format's emphasis.
+    /// The line without the link. Every part comes from the source, so every
+    /// part goes through the format: `text` escapes plain parts, `title` and
+    /// `container` escape and add the format's quotation marks or emphasis.
     pub fn line(
         &self,
+        text: impl Fn(&str) -> String,
         title: impl Fn(&str) -> String,
         container: impl Fn(&str) -> String,
     ) -> String {
         let mut parts = Vec::new();
         if let Some(a) = &self.authors {
-            parts.push(a.clone());
+            parts.push(text(a));
         }
         if let Some(t) = &self.title {
             parts.push(title(t));
@@ -72,10 +79,10 @@ impl Attribution {
         if let Some(c) = &self.container {
             parts.push(container(c));
         } else if let Some(p) = &self.publisher {
-            parts.push(p.clone());
+            parts.push(text(p));
         }
         if let Some(d) = &self.date {
-            parts.push(d.clone());
+            parts.push(text(d));
         }
         if let Some(p) = self.page {
             parts.push(format!("p. {p}"));
@@ -85,7 +92,7 @@ impl Attribution {
 
     /// The plain-text line, with the link: what a preview shows.
     pub fn plain(&self) -> String {
-        let line = self.line(|t| format!("“{t}”"), str::to_owned);
+        let line = self.line(str::to_owned, |t| format!("“{t}”"), str::to_owned);
         match (&self.url, line.is_empty()) {
             (Some(url), true) => url.clone(),
             (Some(url), false) => format!("{line}. {url}"),

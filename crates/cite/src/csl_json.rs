@@ -34,6 +34,11 @@ pub fn item(meta: &SourceMeta, kind: SourceKind, key: &str) -> Value {
         }),
         _ => None,
     });
+    // A site that publishes itself ("Metaviews", "Metaviews") is named once: as
+    // the container, which is what every style prints for a web page or article.
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let publisher =
+        publisher.filter(|p| meta.container_title.as_deref().is_none_or(|c| !same(c, p)));
     text(&mut m, "publisher", publisher.as_deref());
     text(&mut m, "publisher-place", meta.place.as_deref());
     text(&mut m, "number", meta.number.as_deref());

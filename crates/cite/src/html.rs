@@ -15,12 +15,21 @@ pub fn html_sections(title: &str, sections: &[Section<'_>]) -> String {
         .html
 }
 
-/// The quote as a `blockquote` of paragraphs, every character escaped.
-pub(crate) fn block_quote(text: &str) -> String {
+/// The quote as a `blockquote` of paragraphs, every character escaped, with
+/// `trailer` (already HTML: a citation, a note mark, a link) after its last words.
+pub(crate) fn block_quote(text: &str, trailer: &str) -> String {
+    let paragraphs: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut out = String::from("<blockquote>");
-    for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+    for (i, paragraph) in paragraphs.iter().enumerate() {
         out.push_str("<p>");
-        out.push_str(&escape(paragraph.trim()).replace('\n', "<br>"));
+        out.push_str(&escape(paragraph).replace('\n', "<br>"));
+        if i + 1 == paragraphs.len() {
+            out.push_str(trailer);
+        }
         out.push_str("</p>");
     }
     out.push_str("</blockquote>\n");
@@ -40,6 +49,7 @@ pub(crate) fn plain_paragraphs(text: &str) -> String {
 
 pub(crate) fn attribution(a: &Attribution) -> String {
     let mut line = a.line(
+        escape,
         |t| format!("“{}”", escape(t)),
         |c| format!("<em>{}</em>", escape(c)),
     );
@@ -53,20 +63,7 @@ pub(crate) fn attribution(a: &Attribution) -> String {
     line
 }
 
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::escape::html as escape;
 
 #[cfg(test)]
 mod tests {

@@ -10,9 +10,11 @@
 mod attribution;
 pub mod csl_json;
 mod document;
+pub mod escape;
 mod fragment;
 mod html;
 mod markdown;
+mod polish;
 pub mod refs;
 mod render;
 mod style;

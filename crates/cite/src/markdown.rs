@@ -24,51 +24,40 @@ pub(crate) fn plain_export(title: Option<&str>, quotes: &[Quote<'_>]) -> crate::
     crate::export(title, &[section], &crate::Options::default()).unwrap_or_default()
 }
 
-/// A Markdown block quote of the text and a blank line.
-pub(crate) fn block_quote(text: &str, out: &mut String) {
-    for line in text.trim().lines() {
-        let line = line.trim_end();
+/// A Markdown block quote of the text, every line escaped with `inline` (and
+/// for what would start a block), `trailer` (already in Markdown: a citation,
+/// a note mark, a link) after its last words, and a blank line.
+pub(crate) fn block_quote(text: &str, trailer: &str, inline: fn(&str) -> String, out: &mut String) {
+    let lines: Vec<&str> = text.trim().lines().map(str::trim_end).collect();
+    for (i, line) in lines.iter().enumerate() {
         if line.is_empty() {
             out.push_str(">\n");
-        } else {
-            out.push_str("> ");
-            out.push_str(&escape_line_start(line));
-            out.push('\n');
+            continue;
         }
+        out.push_str("> ");
+        out.push_str(&crate::escape::markdown_line(line, inline));
+        if i + 1 == lines.len() {
+            out.push_str(trailer);
+        }
+        out.push('\n');
     }
     out.push('\n');
 }
 
 pub(crate) fn attribution(a: &Attribution) -> String {
+    use crate::escape::markdown;
     let mut line = a.line(
-        |t| format!("“{}”", crate::render::escape_markdown(t)),
-        |c| format!("*{}*", crate::render::escape_markdown(c)),
+        markdown,
+        |t| format!("“{}”", markdown(t)),
+        |c| format!("*{}*", markdown(c)),
     );
     if let Some(url) = &a.url {
         if !line.is_empty() {
             line.push_str(". ");
         }
-        line.push_str(&format!("<{}>", url.replace(['<', '>', ' '], "")));
+        line.push_str(&crate::escape::markdown_autolink(url));
     }
     line
-}
-
-/// A quoted line that starts with Markdown syntax ("# ", "- ", "1. ") would turn
-/// into a heading or a list inside the block quote; a backslash keeps it text.
-fn escape_line_start(line: &str) -> String {
-    let starts_block = line.starts_with('#')
-        || line.starts_with("- ")
-        || line.starts_with("+ ")
-        || line.starts_with("* ")
-        || line.starts_with('>')
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if starts_block {
-        format!("\\{line}")
-    } else {
-        line.to_owned()
-    }
 }
 
 #[cfg(test)]
@@ -126,7 +115,7 @@ mod tests {
         expect![[r#"
             > The fine is the largest ever.
             >
-            > \1. It follows a probe.
+            > 1\. It follows a probe.
 
             — Yan Zhang and Brenda Goh, “China fines Alibaba $2.8 bln”, *Reuters*, 10 April 2021. <https://www.reuters.com/article/alibaba>
 

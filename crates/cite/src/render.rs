@@ -11,6 +11,7 @@ use hayagriva::{
     ElemChildren, LocatorPayload, SpecificLocator,
 };
 
+use crate::escape::is_web;
 use crate::CitationStyle;
 
 /// Where in a work a quote is: the page of a PDF, the paragraph of a web text.
@@ -83,9 +84,9 @@ impl Rich {
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         for run in &self.0 {
-            let text = escape_markdown(&run.text);
-            if run.link.is_some() {
-                out.push_str(&format!("<{}>", run.text.replace(['<', '>', ' '], "")));
+            let text = crate::escape::markdown(&run.text);
+            if let Some(url) = run.link.as_deref().filter(|u| is_web(u)) {
+                out.push_str(&crate::escape::markdown_autolink(url));
                 continue;
             }
             let (lead, core, trail) = split_space(&text);
@@ -108,29 +109,10 @@ impl Rich {
     }
 }
 
-fn is_web(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
-}
-
 fn split_space(s: &str) -> (&str, &str, &str) {
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len().max(start);
     (&s[..start], &s[start..end], &s[end..])
-}
-
-/// Backslash-escapes what Markdown would take for emphasis, links, code or HTML.
-pub fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One citation: an item and where in it the quote is.
@@ -154,24 +136,99 @@ pub struct Rendered {
 /// Renders every cite as its own citation (note `i + 1` in a note style) and the
 /// bibliography of all cited works.
 pub fn render(style: &CitationStyle, cites: &[Cite]) -> Rendered {
-    let items: Vec<Item> = cites
+    let values: Vec<serde_json::Value> = cites
         .iter()
-        .map(|c| {
-            serde_json::from_value(for_rendering(&c.item))
-                .unwrap_or_else(|_| Item(Default::default()))
+        .map(|c| crate::polish::for_rendering(&c.item))
+        .collect();
+    let item = |v: &serde_json::Value| -> Item {
+        serde_json::from_value(v.clone()).unwrap_or_else(|_| Item(Default::default()))
+    };
+    let items: Vec<Item> = values.iter().map(item).collect();
+    // Citations may need items of their own: first authors told apart by their
+    // initials, where the style asks for that across the whole document.
+    let cite_items: Option<Vec<Item>> = crate::polish::distinguish_first_authors(style, &values)
+        .map(|v| v.iter().map(item).collect());
+    // A paragraph locator only where the style counts paragraphs.
+    let locators: Vec<Option<Locator>> = cites
+        .iter()
+        .map(|c| match c.locator {
+            Some(Locator::Paragraph(_)) if !style.counts_paragraphs() => None,
+            other => other,
         })
         .collect();
+    let citing = cite_items.as_ref().unwrap_or(&items);
+    let rendered = run_driver(style, citing, &locators);
+    let bibliography = match &cite_items {
+        Some(_) => run_driver(style, &items, &locators).bibliography,
+        None => rendered.bibliography.clone(),
+    };
+    let protected: Vec<_> = values.iter().map(crate::polish::protected_words).collect();
+    let none = Default::default();
+    let citations = rendered
+        .citations
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let words = protected.get(i).unwrap_or(&none);
+            crate::polish::polish(rich(&c.citation), style, words)
+        })
+        .collect();
+    let bibliography = bibliography
+        .map(|b| {
+            b.items
+                .iter()
+                .map(|item| {
+                    let words = values
+                        .iter()
+                        .position(|v| v.get("id").and_then(|id| id.as_str()) == Some(&item.key))
+                        .map(|i| &protected[i])
+                        .unwrap_or(&none);
+                    let mut out = Rich::default();
+                    if let Some(first) = &item.first_field {
+                        walk(first, Style::default(), &mut out.0);
+                        out.0.push(Run {
+                            text: " ".into(),
+                            ..Run::default()
+                        });
+                    }
+                    out.0.extend(rich(&item.content).0);
+                    crate::polish::polish(tidy(out), style, words)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Rendered {
+        citations,
+        bibliography,
+        note_style: style.is_note_style(),
+    }
+}
+
+/// hayagriva's locale files, read once: decoding them all costs more than
+/// rendering a citation.
+fn locale_files() -> &'static [hayagriva::citationberg::Locale] {
+    static LOCALES: std::sync::OnceLock<Vec<hayagriva::citationberg::Locale>> =
+        std::sync::OnceLock::new();
+    LOCALES.get_or_init(locales)
+}
+
+/// One run of hayagriva over the cites, in order, with the bibliography.
+fn run_driver(
+    style: &CitationStyle,
+    items: &[Item],
+    locators: &[Option<Locator>],
+) -> hayagriva::Rendered {
     // Equal items must be the same entry for "ibid." and for the bibliography.
     let mut unique: Vec<&Item> = Vec::new();
-    for item in &items {
+    for item in items {
         if !unique.contains(&item) {
             unique.push(item);
         }
     }
-    let locale_files = locales();
-    let pages: Vec<String> = cites
+    let locale_files = locale_files();
+    let pages: Vec<String> = locators
         .iter()
-        .map(|c| match c.locator {
+        .map(|l| match l {
             Some(Locator::Page(p)) | Some(Locator::Paragraph(p)) => p.to_string(),
             None => String::new(),
         })
@@ -187,13 +244,13 @@ pub fn render(style: &CitationStyle, cites: &[Cite]) -> Rendered {
                 vec![CitationItem::new(entry, None, None, true, None)],
                 &style.csl,
                 None,
-                &locale_files,
+                locale_files,
                 None,
             ));
         }
-        for (i, (cite, item)) in cites.iter().zip(&items).enumerate() {
+        for (i, item) in items.iter().enumerate() {
             let entry = unique.iter().find(|u| **u == item).copied().unwrap_or(item);
-            let locator = cite.locator.map(|l| {
+            let locator = locators[i].map(|l| {
                 let kind = match l {
                     Locator::Page(_) => CslLocator::Page,
                     Locator::Paragraph(_) => CslLocator::Paragraph,
@@ -204,73 +261,36 @@ pub fn render(style: &CitationStyle, cites: &[Cite]) -> Rendered {
                 vec![CitationItem::with_locator(entry, locator)],
                 &style.csl,
                 None,
-                &locale_files,
+                locale_files,
                 Some(i + 1),
             ));
         }
-        let mut rendered = driver.finish(BibliographyRequest::new(&style.csl, None, &locale_files));
+        let mut rendered = driver.finish(BibliographyRequest::new(&style.csl, None, locale_files));
         rendered.citations.drain(..first.len());
         rendered
     };
-    let mut rendered = run(&[]);
-    if !style.is_note_style() && unique.len() > 1 {
-        if let Some(bib) = &rendered.bibliography {
-            let order: Vec<&Item> = bib
-                .items
-                .iter()
-                .filter_map(|b| {
-                    unique
-                        .iter()
-                        .find(|u| u.id().as_deref() == Some(b.key.as_str()))
-                })
-                .copied()
-                .collect();
-            if order.len() == unique.len() {
-                rendered = run(&order);
-            }
-        }
+    let rendered = run(&[]);
+    if style.is_note_style() || unique.len() < 2 {
+        return rendered;
     }
-    let citations = rendered
-        .citations
+    let Some(bib) = &rendered.bibliography else {
+        return rendered;
+    };
+    let order: Vec<&Item> = bib
+        .items
         .iter()
-        .map(|c| rich(&c.citation))
-        .collect();
-    let bibliography = rendered
-        .bibliography
-        .map(|b| {
-            b.items
+        .filter_map(|b| {
+            unique
                 .iter()
-                .map(|item| {
-                    let mut out = Rich::default();
-                    if let Some(first) = &item.first_field {
-                        walk(first, Style::default(), &mut out.0);
-                        out.0.push(Run {
-                            text: " ".into(),
-                            ..Run::default()
-                        });
-                    }
-                    out.0.extend(rich(&item.content).0);
-                    tidy(out)
-                })
-                .collect()
+                .find(|u| u.id().as_deref() == Some(b.key.as_str()))
         })
-        .unwrap_or_default();
-    Rendered {
-        citations,
-        bibliography,
-        note_style: style.is_note_style(),
+        .copied()
+        .collect();
+    if order.len() == unique.len() {
+        run(&order)
+    } else {
+        rendered
     }
-}
-
-/// A report number such as "21-5" is a name, not a range of numbers: its hyphen
-/// becomes a non-breaking hyphen (which looks the same) so the style neither
-/// writes "Nos." nor turns it into an en dash.
-fn for_rendering(item: &serde_json::Value) -> serde_json::Value {
-    let mut item = item.clone();
-    if let Some(serde_json::Value::String(n)) = item.get_mut("number") {
-        *n = n.replace('-', "\u{2011}");
-    }
-    item
 }
 
 #[derive(Debug, Clone, Copy, Default)]

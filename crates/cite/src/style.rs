@@ -129,6 +129,37 @@ impl CitationStyle {
         self.csl.settings.class == StyleClass::Note
     }
 
+    /// Whether the style counts unnumbered paragraphs for a locator ("para. 3"):
+    /// APA does (7th ed., 8.28); MLA, Chicago and the rest cite a text without
+    /// page or paragraph numbers without a locator.
+    pub fn counts_paragraphs(&self) -> bool {
+        self.id == "apa" || self.csl.info.id.ends_with("/apa")
+    }
+
+    /// Whether this is MLA (its rules are applied where its CSL file is silent).
+    pub(crate) fn is_mla(&self) -> bool {
+        self.id == "mla" || self.csl.info.id.ends_with("/modern-language-association")
+    }
+
+    /// The style as a CSL file, for tools that render citations themselves
+    /// (Pandoc's `csl:`).
+    pub fn to_csl_xml(&self) -> Result<String, StyleError> {
+        let xml =
+            Style::Independent(self.csl.clone())
+                .to_xml()
+                .map_err(|e| StyleError::Broken {
+                    reason: e.to_string(),
+                })?;
+        Ok(format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n{xml}\n"
+        ))
+    }
+
+    /// The style's CSL id (an address on zotero.org for the archive's styles).
+    pub fn csl_id(&self) -> &str {
+        &self.csl.info.id
+    }
+
     /// The heading a bibliography has in this style.
     pub fn bibliography_heading(&self) -> &'static str {
         match self.id.as_str() {

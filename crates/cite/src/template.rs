@@ -11,7 +11,12 @@
 //! `link` (the source's address, with a text fragment for web pages), `key`, and
 //! `source` with `title`, `authors` (a list), `author` (joined), `container`,
 //! `publisher`, `date` ("10 April 2021"), `iso_date`, `year`, `url`, `type`,
-//! `number`. An unknown variable is empty. Output is text: nothing is escaped.
+//! `number`. An unknown variable is empty.
+//!
+//! The writer's own text in a template is theirs; the values come from sources.
+//! So a template renders twice: as text (values cleaned of control characters
+//! upstream), and for Markdown with every value escaped for Markdown. HTML is the
+//! text escaped whole.
 
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
@@ -21,7 +26,14 @@ use crate::{Attribution, Quote};
 /// A compiled template.
 #[derive(Debug)]
 pub struct Template {
-    env: Environment<'static>,
+    text: Environment<'static>,
+    markdown: Environment<'static>,
+}
+
+/// A quote through a template, for plain text and for Markdown.
+pub(crate) struct TemplateOutput {
+    pub text: String,
+    pub markdown: String,
 }
 
 /// A template that does not parse or does not render, with the line.
@@ -85,12 +97,33 @@ impl Template {
                 problem: "is empty".into(),
             });
         }
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Lenient);
-        env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
-        env.set_fuel(Some(100_000));
-        env.add_template_owned("template".to_owned(), source.to_owned())?;
-        Ok(Template { env })
+        let env = || -> Result<Environment<'static>, TemplateError> {
+            let mut env = Environment::new();
+            env.set_undefined_behavior(UndefinedBehavior::Lenient);
+            env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+            env.set_fuel(Some(100_000));
+            env.add_template_owned("template".to_owned(), source.to_owned())?;
+            Ok(env)
+        };
+        let mut markdown = env()?;
+        markdown.set_formatter(|out, _state, value| {
+            if value.is_undefined() || value.is_none() {
+                return Ok(());
+            }
+            // Each line of a value is escaped as a line could start a block:
+            // a value can span lines, and its later lines start them.
+            let text = value
+                .to_string()
+                .split('\n')
+                .map(|line| crate::escape::markdown_line(line, crate::escape::markdown))
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.write_str(&text).map_err(minijinja::Error::from)
+        });
+        Ok(Template {
+            text: env()?,
+            markdown,
+        })
     }
 
     pub(crate) fn render_quote(
@@ -98,7 +131,7 @@ impl Template {
         quote: &Quote<'_>,
         attribution: &Attribution,
         citation: &str,
-    ) -> Result<String, TemplateError> {
+    ) -> Result<TemplateOutput, TemplateError> {
         let m = quote.meta;
         let authors: Vec<String> = m.authors.iter().map(model::Author::display_name).collect();
         let vars = QuoteVars {
@@ -130,7 +163,8 @@ impl Template {
                 number: m.number.clone().unwrap_or_default(),
             },
         };
-        let template = self.env.get_template("template")?;
-        Ok(template.render(vars)?)
+        let text = self.text.get_template("template")?.render(&vars)?;
+        let markdown = self.markdown.get_template("template")?.render(&vars)?;
+        Ok(TemplateOutput { text, markdown })
     }
 }

@@ -206,7 +206,9 @@ fn chicago_author_date() {
     assert_eq!(
         cites,
         [
-            "(Zhang and Goh 2021, para. 3)",
+            // CMOS 15.52 with 14.150: a text without page or paragraph numbers
+            // is cited without a locator (counting paragraphs is APA's rule).
+            "(Zhang and Goh 2021)",
             "(World Health Organization, n.d.)",
             "(Rodrik 2021)",
             "(International Energy Agency 2023, 4)",
@@ -233,11 +235,12 @@ fn chicago_author_date() {
 #[test]
 fn chicago_notes_bibliography() {
     let (notes, bib) = run("chicago-notes", &cases());
-    // CMOS 14.: a first note gives the full citation with given name first and
-    // the locator before the URL.
+    // CMOS 14.: a first note gives the full citation with given name first;
+    // an online article without page or paragraph numbers has no locator
+    // (14.150), the URL ends the note.
     assert_eq!(
         notes[0],
-        "Yan Zhang and Brenda Goh, “China Fines Alibaba Record $2.8 Billion,” Reuters, April 10, 2021, para. 3, https://www.reuters.com/article/alibaba-fine."
+        "Yan Zhang and Brenda Goh, “China Fines Alibaba Record $2.8 Billion,” Reuters, April 10, 2021, https://www.reuters.com/article/alibaba-fine."
     );
     assert!(
         notes[3].contains("World Energy Outlook 2023"),
@@ -254,11 +257,13 @@ fn chicago_notes_bibliography() {
 #[test]
 fn mla_9() {
     let (cites, bib) = run("mla", &cases());
-    // MLA 9 §6.: author and locator, no comma; a paragraph is "par.".
+    // MLA 9 §6.: author and locator, no comma. A work without page numbers
+    // or numbered paragraphs gets no locator at all (6.20: do not count
+    // unnumbered paragraphs).
     assert_eq!(
         cites,
         [
-            "(Zhang and Goh, par. 3)",
+            "(Zhang and Goh)",
             "(World Health Organization)",
             "(Rodrik)",
             "(International Energy Agency 4)",
@@ -281,7 +286,9 @@ fn harvard_cite_them_right() {
     assert_eq!(
         cites,
         [
-            "(Zhang and Goh, 2021, para. 3)",
+            // Cite Them Right: paragraph numbers only where the source
+            // numbers its paragraphs.
+            "(Zhang and Goh, 2021)",
             "(World Health Organization, no date)",
             "(Rodrik, 2021)",
             "(International Energy Agency, 2023, p. 4)",
@@ -302,7 +309,9 @@ fn harvard_cite_them_right() {
 #[test]
 fn ieee() {
     let (cites, bib) = run("ieee", &cases());
-    assert_eq!(cites[0], "[1, para. 3]".replace("para", "Para"));
+    // IEEE: a locator is a page, section or numbered paragraph; an online
+    // article without them is cited by its number alone.
+    assert_eq!(cites[0], "[1]");
     assert_eq!(cites[3], "[4, p. 4]");
     // IEEE: initials before the family name, title in quotation marks, then the
     // publication in italics and an abbreviated date.
@@ -368,4 +377,191 @@ fn two_works_by_one_author_in_one_year_get_letters() {
     );
     let (cites, _) = run("chicago-author-date", &cases);
     assert_eq!(cites, ["(Doe 2020b)", "(Doe 2020a, 50)"]);
+}
+
+/// Cases from the style guides that a first version got wrong (issue 11).
+mod rules {
+    use super::*;
+
+    fn one(style: &str, case: Case) -> (String, String) {
+        let (cites, bib) = run(style, &[case]);
+        (cites[0].clone(), bib[0].clone())
+    }
+
+    fn news(title: &str, date: &str) -> Case {
+        Case {
+            meta: SourceMeta {
+                title: title.into(),
+                authors: vec![person("Wei", "Lingling")],
+                container_title: Some("The Wall Street Journal".into()),
+                issued: date.parse().ok(),
+                url: Some("https://www.wsj.com/articles/x".into()),
+                item_type: Some(ItemType::ArticleNewspaper),
+                ..SourceMeta::default()
+            },
+            kind: SourceKind::Web,
+            key: "wei",
+            locator: None,
+        }
+    }
+
+    #[test]
+    fn a_year_alone_leaves_no_stray_comma() {
+        // APA 9.14: "(2021)." when only the year is known; CMOS 15.45 the same.
+        let (cite, bib) = one("apa", news("Jack Ma's Ant Group halts IPO", "2021"));
+        assert_eq!(cite, "(Wei, 2021)");
+        assert_eq!(
+            bib,
+            "Wei, L. (2021). Jack Ma's Ant Group halts IPO. The Wall Street Journal. https://www.wsj.com/articles/x"
+        );
+        let (_, bib) = one(
+            "chicago-author-date",
+            news("Jack Ma's Ant Group halts IPO", "2021"),
+        );
+        assert_eq!(
+            bib,
+            "Wei, Lingling. 2021. “Jack Ma's Ant Group Halts IPO.” The Wall Street Journal. https://www.wsj.com/articles/x."
+        );
+    }
+
+    #[test]
+    fn a_title_ending_in_a_question_or_exclamation_mark_takes_no_period_or_comma() {
+        // APA 6.3 / CMOS 6.119 / MLA 1.3: the title's own mark replaces the
+        // period or comma that would follow it.
+        let (_, bib) = one("apa", news("Is this the end of the Ant IPO?", "2021-11-02"));
+        assert_eq!(
+            bib,
+            "Wei, L. (2021, November 2). Is this the end of the Ant IPO? The Wall Street Journal. https://www.wsj.com/articles/x"
+        );
+        let (note, bib) = one("chicago-notes", news("Beijing says no!", "2021-11-02"));
+        assert_eq!(
+            note,
+            "Lingling Wei, “Beijing Says No!” The Wall Street Journal, November 2, 2021, https://www.wsj.com/articles/x."
+        );
+        assert_eq!(
+            bib,
+            "Wei, Lingling. “Beijing Says No!” The Wall Street Journal, November 2, 2021. https://www.wsj.com/articles/x."
+        );
+        let (_, bib) = one("mla", news("Is this the end of the Ant IPO?", "2021-11-02"));
+        assert_eq!(
+            bib,
+            "Wei, Lingling. “Is This the End of the Ant IPO?” The Wall Street Journal, 2 Nov. 2021, https://www.wsj.com/articles/x."
+        );
+    }
+
+    #[test]
+    fn title_case_keeps_acronyms_and_brand_names() {
+        // CMOS 8.159: headline style capitalizes words; it never lowers
+        // capitals the title already has (IPO, TikTok, iPhone, the USA).
+        let (_, bib) = one(
+            "chicago-notes",
+            news(
+                "TikTok, the iPhone and the Ant IPO in the USA",
+                "2021-11-02",
+            ),
+        );
+        assert!(
+            bib.contains("“TikTok, the iPhone and the Ant IPO in the USA.”"),
+            "{bib}"
+        );
+    }
+
+    #[test]
+    fn a_site_that_is_its_own_publisher_is_named_once() {
+        let page = Case {
+            meta: SourceMeta {
+                title: "The end of the lockdown economy".into(),
+                authors: vec![person("Ramirez", "Ana")],
+                container_title: Some("Metaviews".into()),
+                publisher: Some("Metaviews".into()),
+                issued: "2022-03-14".parse().ok(),
+                url: Some("https://metaviews.example/lockdown".into()),
+                ..SourceMeta::default()
+            },
+            kind: SourceKind::Web,
+            key: "ramirez",
+            locator: None,
+        };
+        // APA 10.16: author, date, title (italic), site name, URL.
+        let (_, bib) = one("apa", page);
+        assert_eq!(
+            bib,
+            "Ramirez, A. (2022, March 14). The end of the lockdown economy. Metaviews. https://metaviews.example/lockdown"
+        );
+    }
+
+    #[test]
+    fn first_authors_with_one_family_name_are_told_apart_by_initials() {
+        let smith = |given: &str, title: &str, date: &str| Case {
+            meta: SourceMeta {
+                title: title.into(),
+                authors: vec![person("Smith", given)],
+                container_title: Some("Financial Times".into()),
+                issued: date.parse().ok(),
+                item_type: Some(ItemType::ArticleNewspaper),
+                ..SourceMeta::default()
+            },
+            kind: SourceKind::Text,
+            key: "",
+            locator: None,
+        };
+        let cases = [
+            Case {
+                key: "smithj",
+                ..smith("John", "Tariffs return", "2019-05-01")
+            },
+            Case {
+                key: "smithk",
+                ..smith("Kate", "Shipping slows", "2021-07-09")
+            },
+        ];
+        // APA 8.20: initials in every in-text citation, even with other years.
+        assert_eq!(
+            run("apa", &cases).0,
+            ["(J. Smith, 2019)", "(K. Smith, 2021)"]
+        );
+        // CMOS 15.21 (author-date) and MLA 9 6.8 likewise.
+        assert_eq!(
+            run("chicago-author-date", &cases).0,
+            ["(J. Smith 2019)", "(K. Smith 2021)"]
+        );
+        assert_eq!(run("mla", &cases).0, ["(J. Smith)", "(K. Smith)"]);
+        // The reference list is unchanged: family name first, as always.
+        assert!(run("apa", &cases).1[0].starts_with("Smith, J. (2019"));
+    }
+
+    #[test]
+    fn chicago_short_notes_use_a_short_title() {
+        // CMOS 14.29-30: after the first note, the author's family name and a
+        // short title of at most four words from the main title; the period
+        // goes inside the closing quotation mark (6.9).
+        let case = || Case {
+            meta: SourceMeta {
+                title:
+                    "China's sweeping antitrust campaign against its biggest technology companies"
+                        .into(),
+                ..newspaper()
+            },
+            kind: SourceKind::Web,
+            key: "zhang",
+            locator: None,
+        };
+        let (notes, _) = run("chicago-notes", &[case(), case()]);
+        assert_eq!(
+            notes[1],
+            "Zhang and Goh, “China's Sweeping Antitrust Campaign.”"
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_counted_only_where_the_style_counts_them() {
+        let case = || Case {
+            locator: Some(Locator::Paragraph(4)),
+            ..news("Beijing tightens the screws", "2021-11-02")
+        };
+        assert_eq!(one("apa", case()).0, "(Wei, 2021, para. 4)");
+        assert_eq!(one("mla", case()).0, "(Wei)");
+        assert_eq!(one("chicago-author-date", case()).0, "(Wei 2021)");
+        assert!(!one("chicago-notes", case()).0.contains("para"));
+    }
 }

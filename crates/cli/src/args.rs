@@ -38,15 +38,24 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// Export clips (or a claim with its evidence) as block quotes with their
-    /// attribution, link and citation in a style.
+    /// Export clips (or a claim with its evidence, a source's clips, a tag's) as
+    /// block quotes with their attribution and link, or cited in a style.
     Export {
-        /// Clip ids, in the order they should appear.
-        #[arg(num_args = 0.., required_unless_present = "claim")]
+        /// Clip ids (or unique starts of them), in the order they should appear.
+        #[arg(num_args = 0.., required_unless_present_any = ["claim", "source", "tag"])]
         clips: Vec<String>,
         /// Export this claim's evidence, grouped by stance, instead.
-        #[arg(long, conflicts_with = "clips")]
+        #[arg(long, conflicts_with_all = ["clips", "source", "tag"])]
         claim: Option<String>,
+        /// Export every clip of this source, in the order of its text.
+        #[arg(long, conflicts_with_all = ["clips", "tag"])]
+        source: Option<String>,
+        /// Export every clip with this tag.
+        #[arg(long, conflicts_with = "clips")]
+        tag: Option<String>,
+        /// With --style: also give each quote's link (web pages open at the passage).
+        #[arg(long)]
+        link: bool,
         /// Citation style: apa, chicago-author-date, chicago-notes, mla, harvard,
         /// ieee, vancouver, any bundled CSL style, or one added with `styles add`.
         #[arg(long)]
@@ -75,6 +84,8 @@ pub enum Command {
     #[command(subcommand)]
     Refs(RefsCommand),
     /// Import clips from a JSON Lines file (one clip per line; see the README).
+    /// Lines already imported (the same quote of the same source) are skipped,
+    /// so an interrupted import can simply be run again.
     Import {
         file: PathBuf,
         /// Lines per committed batch.
@@ -139,6 +150,13 @@ pub enum SourceCommand {
         id: String,
         #[arg(long)]
         title: Option<String>,
+        /// What kind of work it is: newspaper, magazine, journal, webpage, blog,
+        /// report, book, chapter, thesis or document (CSL names work too).
+        #[arg(long = "type", value_name = "TYPE")]
+        item_type: Option<String>,
+        /// When you read it (YYYY-MM-DD): web citations give it.
+        #[arg(long)]
+        accessed: Option<String>,
         /// Replaces the authors: "Family, Given" for a person (repeat for several).
         #[arg(long = "author")]
         authors: Vec<String>,
@@ -158,6 +176,13 @@ pub enum SourceCommand {
     List,
     /// Show a source's metadata, text and clips.
     Show { id: String },
+    /// Delete a source with its text; one with clips only with --with-clips.
+    Delete {
+        id: String,
+        /// Also delete every clip taken from it.
+        #[arg(long)]
+        with_clips: bool,
+    },
 }
 
 #[derive(Args)]
@@ -182,6 +207,15 @@ pub struct SourceAdd {
     pub date: Option<String>,
     #[arg(long)]
     pub url: Option<String>,
+    /// What kind of work it is: newspaper, magazine, journal, webpage, blog,
+    /// report, book, chapter, thesis or document (CSL names work too). Without
+    /// it, a source with a site is a web page (with an address) or a newspaper
+    /// article.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub item_type: Option<String>,
+    /// When you read it (YYYY-MM-DD): web citations give it.
+    #[arg(long)]
+    pub accessed: Option<String>,
     /// Read the text as Markdown (default: by the file's extension).
     #[arg(long)]
     pub markdown: bool,
@@ -202,6 +236,15 @@ pub enum ClipCommand {
         note: String,
         #[arg(long = "tag")]
         tags: Vec<String>,
+    },
+    /// List clips: all of them, or a source's, a tag's or a claim's.
+    List {
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        claim: Option<String>,
     },
     /// Show a clip with its source.
     Show { id: String },
@@ -231,6 +274,12 @@ pub enum ClaimCommand {
     },
     /// List claims with their evidence counts.
     List,
+    /// Show a claim with its evidence, by stance.
+    Show { id: String },
+    /// Delete a claim (its clips stay, without the link).
+    Delete { id: String },
+    /// Merge a claim into another: its links move over, then it is deleted.
+    Merge { from: String, into: String },
     /// Give a claim a new statement.
     Rename { id: String, statement: String },
     /// Link a clip to a claim (or change the link's stance).

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some(library::pdf::WORKER_FLAG) {
         return ExitCode::from(ingest_worker() as u8);
     }
+    restore_sigpipe();
     let cli = args::Cli::parse();
     let json = cli.json;
     match run::run(cli) {
@@ -24,6 +25,17 @@ fn main() -> ExitCode {
             output::error(&err, json);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`commonplace search x |
+/// head -1`) would be an error at every `println!`. A command-line tool should
+/// stop quietly instead, as `cat` does: the default action is put back.
+fn restore_sigpipe() {
+    // SAFETY: setting a signal's disposition to its default before any thread
+    // starts has no preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -1,10 +1,40 @@
 //! Printing results for people (text) or for scripts (`--json`).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use library::{BulkProgress, BulkReport, ClipView, Health, SourceView};
+use library::{BulkProgress, BulkReport, ClaimView, ClipView, Health, SourceView};
 use model::{Author, ClaimSummary, SearchResults, SourceSummary, Stance};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::IsTerminal;
+
+/// Text from the library for a terminal: sources are hostile, and a control
+/// character in a title (an escape sequence that clears the screen, retitles
+/// the window or moves the cursor) must not reach the terminal. C0 controls show
+/// as their Unicode pictures (ESC as ␛), C1 controls and DEL as �; line feeds
+/// and tabs stay.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// [`safe`], on one line: for fields a listing shows on one line.
+pub fn safe_line(s: &str) -> String {
+    safe(s).split(['\n', '\t']).collect::<Vec<_>>().join(" ")
+}
 
 pub struct Printer {
     pub json: bool,
@@ -26,10 +56,12 @@ fn plural(n: u64, word: &str) -> String {
 }
 
 fn authors(list: &[Author]) -> String {
-    list.iter()
+    let names = list
+        .iter()
         .map(Author::display_name)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    safe_line(&names)
 }
 
 impl Printer {
@@ -37,7 +69,7 @@ impl Printer {
         if self.json {
             print_json(json);
         } else {
-            print!("{text}");
+            print!("{}", safe(text));
         }
     }
 
@@ -88,7 +120,7 @@ impl Printer {
             println!(
                 "{}  {}  {clips}  {}  {date}",
                 s.id,
-                s.title,
+                safe_line(&s.title),
                 authors(&s.authors)
             );
         }
@@ -99,7 +131,7 @@ impl Printer {
             return print_json(view);
         }
         let meta = &view.source.meta;
-        println!("{}\n{}", view.source.id, meta.title);
+        println!("{}\n{}", view.source.id, safe_line(&meta.title));
         if !meta.authors.is_empty() {
             println!("by {}", authors(&meta.authors));
         }
@@ -110,15 +142,18 @@ impl Printer {
             ("url", meta.url.clone()),
         ] {
             if let Some(value) = value {
-                println!("{label}: {value}");
+                println!("{label}: {}", safe_line(&value));
             }
         }
         println!();
-        println!("{}", model::SourceText::new(&view.source.blocks).as_str());
+        println!(
+            "{}",
+            safe(model::SourceText::new(&view.source.blocks).as_str())
+        );
         println!();
         println!("{}", plural(view.clips.len() as u64, "clip"));
         for clip in &view.clips {
-            println!("  {}  “{}”", clip.id, clip.quote.exact);
+            println!("  {}  “{}”", clip.id, safe_line(&clip.quote.exact));
         }
     }
 
@@ -129,16 +164,76 @@ impl Printer {
         let c = &view.clip;
         println!(
             "{}\n“{}”\nfrom {} ({})",
-            c.id, c.quote.exact, view.source.title, view.source.id
+            c.id,
+            safe(&c.quote.exact),
+            safe_line(&view.source.title),
+            view.source.id
         );
         if !c.note.is_empty() {
-            println!("note: {}", c.note);
+            println!("note: {}", safe(&c.note));
         }
         if !c.tags.is_empty() {
-            println!("tags: {}", c.tags.join(", "));
+            println!("tags: {}", safe_line(&c.tags.join(", ")));
         }
         for claim in &c.claims {
-            println!("{}: {} ({})", claim.stance, claim.statement, claim.claim_id);
+            println!(
+                "{}: {} ({})",
+                claim.stance,
+                safe_line(&claim.statement),
+                claim.claim_id
+            );
+        }
+    }
+
+    pub fn clips(&self, clips: &[ClipView]) {
+        if self.json {
+            return print_json(&clips);
+        }
+        if clips.is_empty() {
+            println!("no clips");
+        }
+        for view in clips {
+            let c = &view.clip;
+            let tags = match c.tags.is_empty() {
+                true => String::new(),
+                false => format!("  [{}]", safe_line(&c.tags.join(", "))),
+            };
+            println!(
+                "{}  “{}”  ({}){tags}",
+                c.id,
+                safe_line(&c.quote.exact),
+                safe_line(&view.source.title)
+            );
+        }
+    }
+
+    pub fn claim(&self, view: &ClaimView) {
+        if self.json {
+            return print_json(view);
+        }
+        let c = &view.claim;
+        println!("{}\n{}", c.claim.id, safe_line(&c.claim.statement));
+        if !c.claim.note.is_empty() {
+            println!("note: {}", safe(&c.claim.note));
+        }
+        for stance in [Stance::Supports, Stance::Contradicts, Stance::Context] {
+            let evidence: Vec<_> = view
+                .evidence
+                .iter()
+                .filter(|e| e.stance == stance)
+                .collect();
+            if evidence.is_empty() {
+                continue;
+            }
+            println!("\n{stance}:");
+            for e in evidence {
+                println!(
+                    "  {}  “{}”  ({})",
+                    e.clip.id,
+                    safe_line(&e.clip.quote.exact),
+                    safe_line(&e.source.title)
+                );
+            }
         }
     }
 
@@ -152,7 +247,11 @@ impl Printer {
         for c in claims {
             println!(
                 "{}  {}  (supports {}, contradicts {}, context {})",
-                c.claim.id, c.claim.statement, c.supports, c.contradicts, c.context
+                c.claim.id,
+                safe_line(&c.claim.statement),
+                c.supports,
+                c.contradicts,
+                c.context
             );
         }
     }
@@ -162,24 +261,42 @@ impl Printer {
             return print_json(results);
         }
         let tty = std::io::stdout().is_terminal();
-        let verb = if results.total == 1 {
-            "matches"
-        } else {
-            "match"
-        };
-        let count = plural(results.total as u64, "clip");
-        println!("{count} {verb} “{}”", results.query);
+        let query = safe_line(&results.query);
+        let (clips, passages) = (results.total as u64, results.passage_total as u64);
+        let verb = |n: u64| if n == 1 { "matches" } else { "match" };
+        match (clips, passages) {
+            (0, 0) => println!("nothing matches “{query}”"),
+            (_, 0) => println!("{} {} “{query}”", plural(clips, "clip"), verb(clips)),
+            (0, _) => println!(
+                "no clips match “{query}”, {} of sources {}",
+                plural(passages, "passage"),
+                if passages == 1 { "does" } else { "do" }
+            ),
+            _ => println!(
+                "{} and {} of sources match “{query}”",
+                plural(clips, "clip"),
+                plural(passages, "passage")
+            ),
+        }
         for hit in &results.hits {
-            let snippet: String = hit
-                .snippet
-                .iter()
-                .map(|p| match (p.matched, tty) {
-                    (true, true) => format!("\x1b[1;33m{}\x1b[0m", p.text),
-                    (true, false) => format!("**{}**", p.text),
-                    (false, _) => p.text.clone(),
-                })
-                .collect();
-            println!("\n{}  {}\n  {}", hit.clip_id, hit.source_title, snippet);
+            println!(
+                "\n{}  {}\n  {}",
+                hit.clip_id,
+                safe_line(&hit.source_title),
+                snippet(&hit.snippet, tty)
+            );
+        }
+        if !results.passages.is_empty() {
+            println!("\nin the text of sources:");
+        }
+        for hit in &results.passages {
+            println!(
+                "\n{} at {}  {}\n  {}",
+                hit.source_id,
+                hit.match_start,
+                safe_line(&hit.source_title),
+                snippet(&hit.snippet, tty)
+            );
         }
     }
 
@@ -188,8 +305,8 @@ impl Printer {
             return print_json(health);
         }
         println!(
-            "{} clips in the database, {} in the index",
-            health.clips, health.indexed
+            "{} clips in the database, {} in the index ({} segments)",
+            health.clips, health.indexed, health.segments
         );
         for problem in &health.integrity_problems {
             println!("database problem: {problem}");
@@ -228,9 +345,25 @@ impl Printer {
             report.progress.saved, report.progress.lines, report.progress.failed
         );
         for (line, message) in &report.errors {
-            eprintln!("line {line}: {message}");
+            eprintln!("line {line}: {}", safe(message));
         }
     }
+}
+
+/// A snippet on one line with its matches in bold yellow at a terminal, or in
+/// `**` elsewhere; the text itself made safe first.
+fn snippet(parts: &[model::SnippetPart], tty: bool) -> String {
+    parts
+        .iter()
+        .map(|p| {
+            let text = safe_line(&p.text);
+            match (p.matched, tty) {
+                (true, true) => format!("\x1b[1;33m{text}\x1b[0m"),
+                (true, false) => format!("**{text}**"),
+                (false, _) => text,
+            }
+        })
+        .collect()
 }
 
 /// A progress bar on stderr, shown only to a person at a terminal.
@@ -255,6 +388,6 @@ pub fn error(err: &anyhow::Error, json: bool) {
         let body = serde_json::json!({ "code": code, "message": message });
         eprintln!("{body}");
     } else {
-        eprintln!("error: {message}");
+        eprintln!("error: {}", safe(&message));
     }
 }

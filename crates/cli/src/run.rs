@@ -5,11 +5,12 @@ use crate::output::{self, Printer};
 use anyhow::{bail, Context, Result};
 use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
 use library::{
-    BulkRecord, ClipEdit, Config, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim,
-    NewClip, NewSource, RefFormat,
+    BulkRecord, ClipEdit, ClipFilter, Config, ExportFormat, ExportOptions, ExportTarget, IdKind,
+    Library, NewClaim, NewClip, NewSource, RefFormat,
 };
-use model::{Author, ClaimId, ClipId, SourceId, SourceMeta};
+use model::{Author, ClaimId, ClipId, ItemType, SourceId, SourceMeta};
 use std::io::{BufRead, Read};
+use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -38,6 +39,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         out.text_or_json(&text, &serde_json::json!({ "restored": what }));
         return Ok(ExitCode::SUCCESS);
     }
+    // A command that only reads never creates a library: a mistyped --library
+    // is an error, not a new empty library.
+    if reads_only(&cli.command) && !dir.join("library.sqlite").is_file() {
+        bail!(
+            "there is no library at {}: check --library (or COMMONPLACE_LIBRARY); a library is created when you first add something to it",
+            dir.display()
+        );
+    }
     let mut lib = Library::open(&dir, Config::default())?;
     match cli.command {
         Command::Source(cmd) => source(&mut lib, &out, cmd)?,
@@ -50,16 +59,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export {
             clips,
             claim,
+            source,
+            tag,
+            link,
             style,
             format,
             bibliography,
             template,
             output,
         } => {
-            let target = match claim {
-                Some(id) => ExportTarget::Claim { id: ClaimId(id) },
-                None => ExportTarget::Clips {
-                    ids: clips.into_iter().map(ClipId).collect(),
+            let target = match (claim, source, tag) {
+                (Some(id), _, _) => ExportTarget::Claim {
+                    id: ClaimId(lib.resolve_id(IdKind::Claim, &id)?),
+                },
+                (None, Some(id), _) => ExportTarget::Source {
+                    id: SourceId(lib.resolve_id(IdKind::Source, &id)?),
+                },
+                (None, None, Some(tag)) => ExportTarget::Tag { tag },
+                (None, None, None) => ExportTarget::Clips {
+                    ids: clips
+                        .iter()
+                        .map(|id| Ok(ClipId(lib.resolve_id(IdKind::Clip, id)?)))
+                        .collect::<Result<_>>()?,
                 },
             };
             let format = match format.to_ascii_lowercase().as_str() {
@@ -81,8 +102,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let options = ExportOptions {
                 style,
                 bibliography,
+                link,
                 template,
-                pandoc_bibliography: None,
+                ..ExportOptions::default()
             };
             match output {
                 Some(path) => {
@@ -129,7 +151,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     "`{format}` is not a reference format: use bibtex, biblatex, csl-json or ris"
                 )
             })?;
-            let ids: Vec<SourceId> = sources.into_iter().map(SourceId).collect();
+            let ids: Vec<SourceId> = sources
+                .iter()
+                .map(|id| Ok(SourceId(lib.resolve_id(IdKind::Source, id)?)))
+                .collect::<Result<_>>()?;
             match output {
                 Some(path) => {
                     lib.save_references(format, &ids, &path)?;
@@ -184,6 +209,43 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Whether a command only reads the library (and so must not create one).
+fn reads_only(command: &Command) -> bool {
+    match command {
+        Command::Search { .. } | Command::Check | Command::Backups => true,
+        Command::Export { output, .. } => output.is_none(),
+        Command::Styles { add } => add.is_none(),
+        Command::Refs(RefsCommand::Export { .. }) => true,
+        Command::Source(cmd) => matches!(
+            cmd,
+            SourceCommand::List | SourceCommand::Show { .. } | SourceCommand::Versions { .. }
+        ),
+        Command::Clip(cmd) => matches!(cmd, ClipCommand::List { .. } | ClipCommand::Show { .. }),
+        Command::Claim(cmd) => matches!(cmd, ClaimCommand::List | ClaimCommand::Show { .. }),
+        _ => false,
+    }
+}
+
+fn source_id(lib: &Library, typed: &str) -> Result<SourceId> {
+    Ok(SourceId(lib.resolve_id(IdKind::Source, typed)?))
+}
+
+fn clip_id(lib: &Library, typed: &str) -> Result<ClipId> {
+    Ok(ClipId(lib.resolve_id(IdKind::Clip, typed)?))
+}
+
+fn claim_id(lib: &Library, typed: &str) -> Result<ClaimId> {
+    Ok(ClaimId(lib.resolve_id(IdKind::Claim, typed)?))
+}
+
+fn item_type(typed: &str) -> Result<ItemType> {
+    ItemType::parse_input(typed).ok_or_else(|| {
+        anyhow::anyhow!(
+            "`{typed}` is not a type of work: use newspaper, magazine, journal, webpage, blog, report, book, chapter, thesis or document"
+        )
+    })
+}
+
 fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
     match cmd {
         SourceCommand::Add(add) => {
@@ -193,6 +255,7 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
         }
         SourceCommand::Import { files, password } => {
             let mut failed = 0;
+            let mut imported = Vec::new();
             for file in files {
                 let text = file.to_string_lossy();
                 let result = if text.starts_with("http://") || text.starts_with("https://") {
@@ -201,6 +264,7 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
                     lib.import_file_with(&file, password.as_deref())
                 };
                 match result {
+                    Ok(source) if out.json => imported.push(source),
                     Ok(source) => out.created("source", source.id.as_str(), &source),
                     Err(e) => {
                         failed += 1;
@@ -208,12 +272,16 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
                     }
                 }
             }
+            // Scripts get one JSON document: the array of what was imported.
+            if out.json {
+                out.text_or_json("", &imported);
+            }
             if failed > 0 {
                 bail!("{failed} file(s) could not be imported");
             }
         }
         SourceCommand::Reimport { id, file } => {
-            let report = lib.reimport_file(&SourceId(id), &file)?;
+            let report = lib.reimport_file(&source_id(lib, &id)?, &file)?;
             out.text_or_json(
                 &format!(
                     "re-imported {}: {} clips in place, {} moved approximately, {} orphaned (kept, shown apart); the previous text is version {}\n",
@@ -227,7 +295,7 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
             );
         }
         SourceCommand::Versions { id } => {
-            let versions = lib.source_versions(&SourceId(id))?;
+            let versions = lib.source_versions(&source_id(lib, &id)?)?;
             let text: String = versions
                 .iter()
                 .map(|v| {
@@ -244,6 +312,8 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
         SourceCommand::Edit {
             id,
             title,
+            item_type: kind,
+            accessed,
             authors,
             orgs,
             site,
@@ -251,10 +321,16 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
             date,
             url,
         } => {
-            let id = SourceId(id);
+            let id = source_id(lib, &id)?;
             let mut meta = lib.source(&id)?.source.meta;
             if let Some(title) = title {
                 meta.title = title;
+            }
+            if let Some(kind) = kind {
+                meta.item_type = Some(item_type(&kind)?);
+            }
+            if let Some(accessed) = accessed {
+                meta.accessed = Some(accessed.parse()?);
             }
             if !authors.is_empty() || !orgs.is_empty() {
                 meta.authors = authors
@@ -280,7 +356,15 @@ fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
             out.updated("source", source.id.as_str(), &source);
         }
         SourceCommand::List => out.sources(&lib.sources()?),
-        SourceCommand::Show { id } => out.source(&lib.source(&SourceId(id))?),
+        SourceCommand::Show { id } => out.source(&lib.source(&source_id(lib, &id)?)?),
+        SourceCommand::Delete { id, with_clips } => {
+            let id = source_id(lib, &id)?;
+            let clips = lib.delete_source(&id, with_clips)?;
+            out.text_or_json(
+                &format!("deleted source {id} and its {clips} clip(s)\n"),
+                &serde_json::json!({ "deleted": "source", "id": id, "clips": clips }),
+            );
+        }
     }
     Ok(())
 }
@@ -303,6 +387,8 @@ fn new_source(add: SourceAdd) -> Result<NewSource> {
             .map(|name| Author::Organization { name }),
     );
     let issued = add.date.as_deref().map(str::parse).transpose()?;
+    let accessed = add.accessed.as_deref().map(str::parse).transpose()?;
+    let item_type = add.item_type.as_deref().map(item_type).transpose()?;
     Ok(NewSource {
         text,
         markdown,
@@ -312,30 +398,25 @@ fn new_source(add: SourceAdd) -> Result<NewSource> {
             container_title: add.site,
             publisher: add.publisher,
             issued,
+            accessed,
+            item_type,
             url: add.url,
             ..SourceMeta::default()
         },
     })
 }
 
-fn read_text(path: &std::path::Path) -> Result<String> {
-    let bytes = if path.as_os_str() == "-" {
+/// The text of a file, or of standard input for `-`, in any encoding a writer's
+/// tools save text in; a PDF, a folder or a missing file is named as such.
+fn read_text(path: &Path) -> Result<String> {
+    if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
             .context("could not read standard input")?;
-        buf
-    } else {
-        std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => bail!(
-            "{} is not UTF-8 text (invalid byte at position {}); convert it to UTF-8 first",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ),
+        return Ok(library::decode_text(buf, "standard input")?);
     }
+    Ok(library::read_text_file(path)?)
 }
 
 fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
@@ -349,7 +430,7 @@ fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
             tags,
         } => {
             let clip = lib.create_clip(NewClip {
-                source_id: source,
+                source_id: source_id(lib, &source)?.0,
                 quote,
                 start,
                 end,
@@ -358,7 +439,15 @@ fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
             })?;
             out.created("clip", clip.id.as_str(), &clip);
         }
-        ClipCommand::Show { id } => out.clip(&lib.clip(&ClipId(id))?),
+        ClipCommand::List { source, tag, claim } => {
+            let filter = ClipFilter {
+                source: source.map(|s| source_id(lib, &s)).transpose()?,
+                tag,
+                claim: claim.map(|c| claim_id(lib, &c)).transpose()?,
+            };
+            out.clips(&lib.clips_where(&filter)?);
+        }
+        ClipCommand::Show { id } => out.clip(&lib.clip(&clip_id(lib, &id)?)?),
         ClipCommand::Edit {
             id,
             note,
@@ -369,12 +458,13 @@ fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
             if note.is_none() && tags.is_none() {
                 bail!("nothing to change: give --note, --tag or --clear-tags");
             }
-            let clip = lib.edit_clip(&ClipId(id), ClipEdit { note, tags })?;
+            let clip = lib.edit_clip(&clip_id(lib, &id)?, ClipEdit { note, tags })?;
             out.updated("clip", clip.id.as_str(), &clip);
         }
         ClipCommand::Delete { id } => {
-            lib.delete_clip(&ClipId(id.clone()))?;
-            out.deleted("clip", &id);
+            let id = clip_id(lib, &id)?;
+            lib.delete_clip(&id)?;
+            out.deleted("clip", id.as_str());
         }
     }
     Ok(())
@@ -387,21 +477,34 @@ fn claim(lib: &mut Library, out: &Printer, cmd: ClaimCommand) -> Result<()> {
             out.created("claim", claim.id.as_str(), &claim);
         }
         ClaimCommand::List => out.claims(&lib.claims()?),
+        ClaimCommand::Show { id } => out.claim(&lib.claim_view(&claim_id(lib, &id)?)?),
         ClaimCommand::Rename { id, statement } => {
-            let claim = lib.rename_claim(&ClaimId(id), &statement)?;
+            let claim = lib.rename_claim(&claim_id(lib, &id)?, &statement)?;
             out.updated("claim", claim.claim.id.as_str(), &claim);
+        }
+        ClaimCommand::Delete { id } => {
+            let id = claim_id(lib, &id)?;
+            lib.delete_claim(&id)?;
+            out.deleted("claim", id.as_str());
+        }
+        ClaimCommand::Merge { from, into } => {
+            let (from, into) = (claim_id(lib, &from)?, claim_id(lib, &into)?);
+            let merged = lib.merge_claims(&from, &into)?;
+            out.updated("claim", merged.claim.id.as_str(), &merged);
         }
         ClaimCommand::Link {
             clip,
             claim,
             stance,
         } => {
-            lib.link_clip(&ClipId(clip.clone()), &ClaimId(claim.clone()), stance)?;
-            out.linked(&clip, &claim, Some(stance));
+            let (clip, claim) = (clip_id(lib, &clip)?, claim_id(lib, &claim)?);
+            lib.link_clip(&clip, &claim, stance)?;
+            out.linked(clip.as_str(), claim.as_str(), Some(stance));
         }
         ClaimCommand::Unlink { clip, claim } => {
-            lib.unlink_clip(&ClipId(clip.clone()), &ClaimId(claim.clone()))?;
-            out.linked(&clip, &claim, None);
+            let (clip, claim) = (clip_id(lib, &clip)?, claim_id(lib, &claim)?);
+            lib.unlink_clip(&clip, &claim)?;
+            out.linked(clip.as_str(), claim.as_str(), None);
         }
     }
     Ok(())

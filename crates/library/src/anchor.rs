@@ -72,6 +72,7 @@ pub fn reanchor(clip: &Clip, text: &SourceText) -> (Clip, Placement) {
     match best {
         Some((score, start, end)) if score >= MIN_SIMILARITY => {
             let (start, end) = trim(text, start, end);
+            let (start, end) = whole_words(text, start, end);
             (
                 placed(clip, text, start, end, false),
                 Placement::Approximate,
@@ -123,6 +124,23 @@ fn tail(s: &str, n: usize) -> String {
 
 fn head(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
+}
+
+/// Widens an approximate match that starts or ends inside a word to the whole
+/// word: a quote never begins with "n November" when the text says "In
+/// November" (the edit distance alone cannot tell the two apart).
+fn whole_words(text: &SourceText, start: usize, end: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.as_str().chars().collect();
+    let in_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut start = start.min(chars.len());
+    while start > 0 && in_word(start) && in_word(start - 1) {
+        start -= 1;
+    }
+    let mut end = end.min(chars.len()).max(start);
+    while end > start && end < chars.len() && in_word(end - 1) && in_word(end) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Leaves whitespace out at both ends of an approximate match.
@@ -201,6 +219,48 @@ mod tests {
                 "fined Alibaba a record 18.3 billion yuan"
             )
         );
+        let (how, exact, _) = place(
+            "The regulator fined Alibaba a record 18.2 billion yuan on Saturday.",
+            "a record 18.2 billion yuan",
+            "Nothing about that story remains in this text at all.",
+        );
+        assert_eq!(
+            (how, exact.as_str()),
+            (Placement::Orphaned, "a record 18.2 billion yuan"),
+            "an orphan keeps its quote"
+        );
+    }
+
+    /// Issue 11: "Last month" became "In November" before a clip, and the clip
+    /// was re-anchored as "n November, Beijing issued…", cutting a word.
+    #[test]
+    fn an_approximate_match_never_cuts_a_word() {
+        let (how, exact, _) = place(
+            "Last month, Beijing issued a rule barring platform companies from forcing merchants to choose sides.",
+            "month, Beijing issued a rule barring platform companies from forcing merchants",
+            "In November, Beijing issued a rule barring platform companies from forcing merchants to choose sides.",
+        );
+        assert_eq!(
+            (how, exact.as_str()),
+            (
+                Placement::Approximate,
+                "November, Beijing issued a rule barring platform companies from forcing merchants"
+            ),
+            "the match was cut to \"ember, ...\" before"
+        );
+        let (how, exact, _) = place(
+            "Regulators fined the group on Saturday after a probe.",
+            "fined the group on Saturday",
+            "Regulators fined the groups on Saturdays after a probe.",
+        );
+        assert_eq!(
+            (how, exact.as_str()),
+            (Placement::Approximate, "fined the groups on Saturdays")
+        );
+    }
+
+    #[test]
+    fn removed_text_orphans_its_clip() {
         let (how, exact, _) = place(
             "The regulator fined Alibaba a record 18.2 billion yuan on Saturday.",
             "a record 18.2 billion yuan",

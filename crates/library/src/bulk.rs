@@ -76,6 +76,9 @@ pub struct BulkProgress {
     pub saved: u64,
     /// Lines skipped so far.
     pub failed: u64,
+    /// Lines whose clip was already saved (by an earlier run of the import).
+    #[serde(default)]
+    pub already_saved: u64,
 }
 
 /// The outcome of an import.
@@ -104,33 +107,32 @@ impl Library {
         while lines.peek().is_some() {
             let batch: Vec<_> = lines.by_ref().take(batch_size.max(1)).collect();
             let now = self.now();
-            let outcomes = self
-                .store
-                .write(|tx| -> Result<Vec<(u64, Option<String>)>> {
-                    let mut cache = BatchCache::default();
-                    let mut outcomes = Vec::with_capacity(batch.len());
-                    for (line, record) in batch {
-                        let result = record
-                            .map_err(|e| format!("not a valid record: {e}"))
-                            .and_then(|r| {
-                                import_one(tx, &mut cache, r, now).map_err(|e| e.to_string())
-                            });
-                        match result {
-                            Ok(()) => outcomes.push((line, None)),
-                            // A database failure aborts the batch; bad input skips the line.
-                            Err(_) if cache.fatal.is_some() => {
-                                return Err(cache.fatal.take().expect("checked"));
-                            }
-                            Err(message) => outcomes.push((line, Some(message))),
+            let outcomes = self.store.write(|tx| -> Result<Vec<(u64, Outcome)>> {
+                let mut cache = BatchCache::default();
+                let mut outcomes = Vec::with_capacity(batch.len());
+                for (line, record) in batch {
+                    let result = record
+                        .map_err(|e| format!("not a valid record: {e}"))
+                        .and_then(|r| {
+                            import_one(tx, &mut cache, r, now).map_err(|e| e.to_string())
+                        });
+                    match result {
+                        Ok(saved) => outcomes.push((line, saved)),
+                        // A database failure aborts the batch; bad input skips the line.
+                        Err(_) if cache.fatal.is_some() => {
+                            return Err(cache.fatal.take().expect("checked"));
                         }
+                        Err(message) => outcomes.push((line, Outcome::Failed(message))),
                     }
-                    Ok(outcomes)
-                })?;
+                }
+                Ok(outcomes)
+            })?;
             for (line, outcome) in outcomes {
                 report.progress.lines += 1;
                 match outcome {
-                    None => report.progress.saved += 1,
-                    Some(message) => {
+                    Outcome::Saved => report.progress.saved += 1,
+                    Outcome::AlreadySaved => report.progress.already_saved += 1,
+                    Outcome::Failed(message) => {
                         report.progress.failed += 1;
                         if report.errors.len() < REPORTED_ERRORS {
                             report.errors.push((line, message));
@@ -143,6 +145,13 @@ impl Library {
         }
         Ok(report)
     }
+}
+
+/// What became of one line.
+enum Outcome {
+    Saved,
+    AlreadySaved,
+    Failed(String),
 }
 
 #[derive(Default)]
@@ -162,7 +171,7 @@ fn import_one(
     cache: &mut BatchCache,
     record: BulkRecord,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<Outcome> {
     let outcome = tx.atomically(|tx| {
         if record.quote.trim().is_empty() {
             return Err(Error::InvalidInput("the quote is empty".into()));
@@ -201,6 +210,16 @@ fn import_one(
         } else {
             build_clip(source, &new, now)?
         };
+        // The same quote of the same source at the same place is saved once:
+        // running an interrupted import again adds only what it had not saved.
+        let (start, end) = (clip.position.start, clip.position.end);
+        if tx
+            .read()
+            .clip_at(&source_id, start, end, &clip.quote.exact)?
+            .is_some()
+        {
+            return Ok(Outcome::AlreadySaved);
+        }
         for claim in &record.claims {
             let statement = clean_statement(&claim.statement)?;
             let claim_id = resolve_claim(tx, cache, &statement, now)?;
@@ -211,7 +230,7 @@ fn import_one(
             });
         }
         tx.insert_clip(&clip)?;
-        Ok(())
+        Ok(Outcome::Saved)
     });
     if outcome.is_err() {
         cache.sources.clear();
@@ -303,8 +322,8 @@ fn resolve_source(
             vec![Block::paragraph(ingest::normalize_inline(&record.quote))],
         ),
     };
-    let source = build_source(kind, meta, blocks, now);
-    tx.insert_source(&source)?;
+    let mut source = build_source(kind, meta, blocks, now);
+    crate::citations::insert_source(tx, &mut source)?;
     let id = source.id.clone();
     if let Some(url) = &source.meta.url {
         cache.by_url.insert(url.clone(), id.clone());

@@ -32,6 +32,34 @@ pub struct RefImportReport {
     pub refused: Vec<String>,
 }
 
+/// Saves a new source with its citation key: the one it brings if that key is
+/// valid and free, else a new one (Better BibTeX style, unique in the
+/// library). Every way a source comes in saves it through here, so exports
+/// only read keys and never write.
+pub(crate) fn insert_source(tx: &store::Tx<'_>, source: &mut model::Source) -> Result<()> {
+    give_key(tx, &mut source.meta, &mut source.origins)?;
+    tx.insert_source(source)?;
+    Ok(())
+}
+
+fn give_key(
+    tx: &store::Tx<'_>,
+    meta: &mut SourceMeta,
+    origins: &mut std::collections::BTreeMap<String, String>,
+) -> Result<()> {
+    let reader = tx.read();
+    if let Some(key) = meta.citation_key.as_deref() {
+        if is_valid_key(key) && !reader.keys_starting_with(key)?.iter().any(|k| k == key) {
+            return Ok(());
+        }
+    }
+    let base = refs::base_key(meta);
+    let taken: HashSet<String> = reader.keys_starting_with(&base)?.into_iter().collect();
+    meta.citation_key = Some(refs::unique_key(&base, &taken));
+    origins.insert("citationKey".into(), "commonplace".into());
+    Ok(())
+}
+
 /// Pandoc and LaTeX accept these characters in a key.
 pub(crate) fn is_valid_key(key: &str) -> bool {
     !key.is_empty()
@@ -104,6 +132,17 @@ impl Library {
         CitationStyle::bundled(name).map_err(|e| Error::InvalidInput(e.to_string()))
     }
 
+    /// Where Pandoc finds a style when the export goes to standard output: a
+    /// writer's style is its file in the library, a bundled one its CSL address
+    /// (which Pandoc fetches).
+    pub(crate) fn style_reference(&self, style: &CitationStyle) -> String {
+        let path = self.styles_dir().join(format!("{}.csl", style.id));
+        if is_valid_key(&style.id) && path.is_file() {
+            return path.display().to_string();
+        }
+        style.csl_id().to_owned()
+    }
+
     /// Adds a `.csl` file to the library's styles, after checking that it renders.
     pub fn add_style(&mut self, path: &Path) -> Result<StyleInfo> {
         let xml = std::fs::read_to_string(path).map_err(crate::error::io(path))?;
@@ -149,64 +188,38 @@ impl Library {
         })
     }
 
-    /// Gives every source in `metas` without a citation key its key, unique in the
-    /// library, keeps it from then on, and writes it into the metadata given (the
-    /// same source listed twice gets the same key). Sources that have their key
-    /// cost nothing: the caller has read them already.
-    pub(crate) fn ensure_keys<'a>(
-        &mut self,
-        metas: impl IntoIterator<Item = (&'a SourceId, &'a mut SourceMeta)>,
-    ) -> Result<()> {
-        let mut missing: Vec<(&SourceId, &mut SourceMeta)> = metas
-            .into_iter()
-            .filter(|(_, meta)| meta.citation_key.is_none())
-            .collect();
+    /// Gives a key to every source saved before keys were given on saving: a
+    /// one-time pass at open (nothing to do afterwards but one indexed query).
+    pub(crate) fn give_missing_keys(&mut self) -> Result<()> {
+        let missing = self.store.read().sources_without_key()?;
         if missing.is_empty() {
             return Ok(());
         }
-        let reader = self.store.read();
-        let mut taken: HashSet<String> = reader.citation_keys()?.into_iter().collect();
-        let mut given: std::collections::HashMap<SourceId, String> = Default::default();
-        let mut updates = Vec::new();
-        for (id, meta) in missing.iter_mut() {
-            if let Some(key) = given.get(*id) {
-                meta.citation_key = Some(key.clone());
-                continue;
-            }
-            let key = refs::unique_key(&refs::base_key(meta), &taken);
-            taken.insert(key.clone());
-            given.insert((*id).clone(), key.clone());
-            meta.citation_key = Some(key);
-            // The stored row, for the origins kept beside the metadata.
-            let source = reader.source(id)?;
-            let mut origins = source.origins;
-            origins.insert("citationKey".into(), "commonplace".into());
-            updates.push(((*id).clone(), (**meta).clone(), origins));
-        }
         let now = self.now();
-        self.store.write(|tx| {
-            for (id, meta, origins) in &updates {
-                tx.update_source_meta(id, meta, origins, now)?;
+        self.store.write(|tx| -> Result<()> {
+            for id in &missing {
+                let source = tx.read().source(id)?;
+                let (mut meta, mut origins) = (source.meta, source.origins);
+                give_key(tx, &mut meta, &mut origins)?;
+                tx.update_source_meta(id, &meta, &origins, now)?;
             }
-            Ok::<_, Error>(())
+            Ok(())
         })?;
-        self.apply_outbox()?;
-        Ok(())
+        self.apply_outbox()
     }
 
     /// The sources (all when `ids` is empty) in a reference format.
-    pub fn export_references(&mut self, format: RefFormat, ids: &[SourceId]) -> Result<String> {
+    pub fn export_references(&self, format: RefFormat, ids: &[SourceId]) -> Result<String> {
         let reader = self.store.read();
         let ids: Vec<SourceId> = if ids.is_empty() {
             reader.source_ids()?
         } else {
             ids.to_vec()
         };
-        let mut sources = ids
+        let sources = ids
             .iter()
             .map(|id| reader.source(id))
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        self.ensure_keys(sources.iter_mut().map(|s| (&s.id, &mut s.meta)))?;
         let entries: Vec<refs::Entry<'_>> = sources
             .iter()
             .map(|s| refs::Entry {
@@ -305,13 +318,13 @@ impl Library {
             let mut source =
                 crate::sources::build_source(SourceKind::Excerpts, meta, Vec::new(), now);
             for origin in source.origins.values_mut() {
-                *origin = "file".into();
+                *origin = "reference".into();
             }
             new_sources.push(source);
         }
         self.store.write(|tx| {
-            for source in &new_sources {
-                tx.insert_source(source)?;
+            for source in &mut new_sources {
+                insert_source(tx, source)?;
             }
             Ok::<_, Error>(())
         })?;

@@ -28,6 +28,36 @@ impl Library {
         })
     }
 
+    /// The clips that pass every filter given (a source, a tag, a claim), each
+    /// with its source; a source alone lists its clips in the order of its text.
+    pub fn clips_where(&self, filter: &crate::ClipFilter) -> Result<Vec<ClipView>> {
+        let ids = self.clip_ids(filter)?;
+        ids.iter().map(|id| self.clip(id)).collect()
+    }
+
+    pub(crate) fn clip_ids(&self, filter: &crate::ClipFilter) -> Result<Vec<ClipId>> {
+        let reader = self.store.read();
+        Ok(match filter {
+            crate::ClipFilter {
+                source: Some(source),
+                tag: None,
+                claim: None,
+            } => {
+                reader.source_summary(source)?;
+                reader.clips_of_source(source)?
+            }
+            f => {
+                if let Some(source) = &f.source {
+                    reader.source_summary(source)?;
+                }
+                if let Some(claim) = &f.claim {
+                    reader.claim(claim)?;
+                }
+                reader.clip_ids_where(f.source.as_ref(), f.tag.as_deref(), f.claim.as_ref())?
+            }
+        })
+    }
+
     /// Changes a clip's note and/or tags.
     pub fn edit_clip(&mut self, id: &ClipId, edit: ClipEdit) -> Result<Clip> {
         let now = self.now();

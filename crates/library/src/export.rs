@@ -3,13 +3,13 @@
 //! bibliography file, or through the writer's template.
 
 use crate::{ClaimView, Error, Export, ExportOptions, ExportTarget, Library, Result};
-use model::{BlockKind, ClipId, SourceId, SourceKind, SourceMeta, SourceText, Stance};
+use model::{BlockKind, ClipId, SourceKind, SourceMeta, SourceText, Stance};
 use std::path::{Path, PathBuf};
 
 impl Library {
     /// The clips, in the order given, as Markdown block quotes each followed by an
     /// attribution line and the source's link.
-    pub fn export_markdown(&mut self, ids: &[ClipId]) -> Result<String> {
+    pub fn export_markdown(&self, ids: &[ClipId]) -> Result<String> {
         Ok(self
             .export(
                 &ExportTarget::Clips { ids: ids.to_vec() },
@@ -18,8 +18,9 @@ impl Library {
             .markdown)
     }
 
-    /// An export in every format at once.
-    pub fn export(&mut self, target: &ExportTarget, options: &ExportOptions) -> Result<Export> {
+    /// An export in every format at once. It only reads: every source has its
+    /// citation key from the moment it was saved.
+    pub fn export(&self, target: &ExportTarget, options: &ExportOptions) -> Result<Export> {
         let style = match options.style.as_deref().map(str::trim) {
             Some(name) if !name.is_empty() => Some(self.style(name)?),
             _ => None,
@@ -30,8 +31,31 @@ impl Library {
             }
             _ => None,
         };
-        let (title, mut groups) = match target {
+        let (title, groups) = match target {
             ExportTarget::Clips { ids } => (None, vec![(String::new(), self.quotes(ids)?)]),
+            ExportTarget::Source { id } => {
+                let filter = crate::ClipFilter {
+                    source: Some(id.clone()),
+                    ..Default::default()
+                };
+                let ids = self.clip_ids(&filter)?;
+                let title = self.store.read().source_summary(id)?.title;
+                (Some(title), vec![(String::new(), self.quotes(&ids)?)])
+            }
+            ExportTarget::Tag { tag } => {
+                let filter = crate::ClipFilter {
+                    tag: Some(tag.clone()),
+                    ..Default::default()
+                };
+                let ids = self.clip_ids(&filter)?;
+                if ids.is_empty() {
+                    return Err(Error::NotFound {
+                        entity: "clip with the tag",
+                        id: tag.clone(),
+                    });
+                }
+                (None, vec![(String::new(), self.quotes(&ids)?)])
+            }
             ExportTarget::Claim { id } => {
                 let view = self.claim_view(id)?;
                 (
@@ -40,13 +64,6 @@ impl Library {
                 )
             }
         };
-        // Sources cited for the first time get their key here.
-        self.ensure_keys(
-            groups
-                .iter_mut()
-                .flat_map(|(_, clips)| clips.iter_mut())
-                .map(|c| (&c.source_id, &mut c.meta)),
-        )?;
         let sections: Vec<cite::Section<'_>> = groups
             .iter()
             .map(|(heading, clips)| cite::Section {
@@ -54,14 +71,17 @@ impl Library {
                 quotes: as_quotes(clips),
             })
             .collect();
-        let bib_name = options
-            .pandoc_bibliography
-            .clone()
-            .unwrap_or_else(|| "references.json".to_owned());
+        let csl = match (&options.pandoc_csl, &style) {
+            (Some(file), _) => Some(file.clone()),
+            (None, Some(style)) => Some(self.style_reference(style)),
+            (None, None) => None,
+        };
         let opts = cite::Options {
             style: style.as_ref(),
             bibliography: options.bibliography,
-            pandoc_bibliography: Some(&bib_name),
+            link: options.link,
+            pandoc_bibliography: options.pandoc_bibliography.as_deref(),
+            pandoc_csl: csl.as_deref(),
             template: template.as_ref(),
         };
         let out = cite::export(title.as_deref(), &sections, &opts)
@@ -92,27 +112,44 @@ impl Library {
     /// writes its bibliography beside it (`draft.md` and `draft.json`), in the same
     /// folder and nowhere else.
     pub fn save_export(
-        &mut self,
+        &self,
         target: &ExportTarget,
         format: crate::ExportFormat,
         options: &ExportOptions,
         path: &Path,
     ) -> Result<Vec<PathBuf>> {
         if format == crate::ExportFormat::Pandoc {
+            let name_of = |p: &Path| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
             let bib_path = companion(path, "json")?;
-            let bib_name = bib_path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("references.json")
-                .to_owned();
+            // The style goes beside the draft as a file, so Pandoc cites with it
+            // offline and the folder travels whole.
+            let style = match options.style.as_deref().map(str::trim) {
+                Some(name) if !name.is_empty() => Some(self.style(name)?),
+                _ => None,
+            };
+            let csl_path = style.as_ref().map(|_| companion(path, "csl")).transpose()?;
             let options = ExportOptions {
-                pandoc_bibliography: Some(bib_name),
+                pandoc_bibliography: Some(name_of(&bib_path)),
+                pandoc_csl: csl_path.as_deref().map(name_of),
                 ..options.clone()
             };
             let export = self.export(target, &options)?;
+            let mut written = vec![path.to_owned(), bib_path.clone()];
+            if let (Some(style), Some(csl_path)) = (&style, &csl_path) {
+                let xml = style
+                    .to_csl_xml()
+                    .map_err(|e| Error::InvalidInput(e.to_string()))?;
+                write_file(csl_path, xml.as_bytes())?;
+                written.push(csl_path.clone());
+            }
             write_file(&bib_path, export.bibliography.as_bytes())?;
             write_file(path, export.pandoc.as_bytes())?;
-            return Ok(vec![path.to_owned(), bib_path]);
+            return Ok(written);
         }
         let export = self.export(target, options)?;
         write_file(path, export.get(format).as_bytes())?;
@@ -136,12 +173,23 @@ impl Library {
                 )
             });
             // Pages locate a quote in a PDF; elsewhere, the paragraph it starts in.
-            let paragraph = (clip.page.is_none() && !clip.orphaned && !source.blocks.is_empty())
-                .then(|| paragraph_of(&source.blocks, &text, clip.position.start as usize))
+            // A source made of excerpts has no paragraphs of its own to count.
+            let counted = clip.page.is_none()
+                && !clip.orphaned
+                && source.kind != SourceKind::Excerpts
+                && !source.blocks.is_empty();
+            let paragraph = counted
+                .then(|| {
+                    paragraph_of(
+                        &source.blocks,
+                        &source.meta,
+                        &text,
+                        clip.position.start as usize,
+                    )
+                })
                 .flatten();
             out.push(Owned {
                 text: clip.quote.exact,
-                source_id: source.id,
                 meta: source.meta,
                 kind: source.kind,
                 page: clip.page,
@@ -155,22 +203,71 @@ impl Library {
     }
 }
 
-/// The number of the paragraph (headings and page breaks not counted) that holds
-/// the offset, from 1.
-fn paragraph_of(blocks: &[model::Block], text: &SourceText, offset: usize) -> Option<u32> {
+/// The number of the paragraph that holds the offset, from 1, counted as APA
+/// 8.28 counts them: paragraphs of the text, so headings, page breaks and the
+/// byline or dateline above the first paragraph are not counted. A quote in
+/// the byline itself has no paragraph.
+fn paragraph_of(
+    blocks: &[model::Block],
+    meta: &SourceMeta,
+    text: &SourceText,
+    offset: usize,
+) -> Option<u32> {
     let starts = text.block_starts();
     let mut n = 0u32;
     let mut found = None;
+    let mut in_body = false;
     for (block, start) in blocks.iter().zip(starts) {
         if *start > offset {
             break;
         }
-        if !matches!(block.kind, BlockKind::Heading | BlockKind::PageBreak) {
-            n += 1;
-            found = Some(n);
+        if matches!(block.kind, BlockKind::Heading | BlockKind::PageBreak) {
+            continue;
         }
+        if !in_body && is_byline(&block.text, meta) {
+            found = None;
+            continue;
+        }
+        in_body = true;
+        n += 1;
+        found = Some(n);
     }
     found
+}
+
+/// A short line above the text that names its authors or its date ("By Yan
+/// Zhang and Brenda Goh", "Updated 10 April 2021", "Reuters Staff").
+fn is_byline(text: &str, meta: &SourceMeta) -> bool {
+    let text = text.trim();
+    if text.chars().count() > 120 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let prefixes = [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "updated",
+        "published",
+        "posted",
+        "last updated",
+        "first published",
+        "modified",
+    ];
+    if prefixes.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let words = lower.split_whitespace().count();
+    let names_an_author = meta.authors.iter().any(|a| {
+        let name = match a {
+            model::Author::Person { family, .. } => family.to_lowercase(),
+            model::Author::Organization { name } => name.to_lowercase(),
+        };
+        !name.is_empty() && lower.contains(&name)
+    });
+    names_an_author && words <= 10 && !text.ends_with(['.', '?', '!', '"', '”'])
 }
 
 /// `draft.md` → `draft.json`, in the same folder.
@@ -226,7 +323,6 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// A clip's quote with what its citation needs, owned.
 struct Owned {
     text: String,
-    source_id: SourceId,
     meta: SourceMeta,
     kind: SourceKind,
     page: Option<u32>,

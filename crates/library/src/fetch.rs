@@ -26,7 +26,8 @@ impl Library {
             crate::sources::build_source(imported.kind, meta, imported.blocks, self.now());
         source.origins = imported.origins;
         source.blob = imported.blob;
-        self.store.write(|tx| tx.insert_source(&source))?;
+        self.store
+            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
         self.apply_outbox()?;
         Ok(source)
     }

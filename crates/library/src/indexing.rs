@@ -19,6 +19,8 @@ pub struct Health {
     pub missing_from_index: Vec<ClipId>,
     pub extra_in_index: Vec<ClipId>,
     pub integrity_problems: Vec<String>,
+    /// How many segments the index is made of (merges keep it small).
+    pub segments: usize,
 }
 
 impl Health {
@@ -55,8 +57,15 @@ impl Library {
         }
     }
 
+    /// Rebuilds the whole search index from the database (it is a cache: this
+    /// loses nothing, and is what happens by itself when the index is damaged).
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        let high_water = self.store.read().outbox_high_water()?;
+        self.rebuild_index(high_water)
+    }
+
     /// Rebuilds the whole index from the database.
-    pub fn rebuild_index(&mut self, high_water: u64) -> Result<()> {
+    pub(crate) fn rebuild_index(&mut self, high_water: u64) -> Result<()> {
         let reader = self.store.read();
         let mut sources = HashMap::new();
         let mut ops = Vec::new();
@@ -153,6 +162,7 @@ impl Library {
             missing_from_index: db.difference(&ix).cloned().collect(),
             extra_in_index: ix.difference(&db).cloned().collect(),
             integrity_problems: self.store.check_integrity()?,
+            segments: self.index.segment_count()?,
         })
     }
 }

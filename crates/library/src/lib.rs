@@ -20,6 +20,7 @@ mod clips;
 mod error;
 mod export;
 mod fetch;
+mod ids;
 mod indexing;
 pub mod location;
 mod lock;
@@ -27,6 +28,7 @@ mod paste;
 pub mod pdf;
 mod reimport;
 mod sources;
+mod text_file;
 mod wire;
 
 pub use backup::BackupInfo;
@@ -34,13 +36,15 @@ pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, Bul
 pub use citations::{RefImportReport, StyleInfo};
 pub use cite::refs::RefFormat;
 pub use error::{ApiError, Error, ErrorCode, Result};
+pub use ids::IdKind;
 pub use indexing::Health;
 pub use ingest::TextFormat;
 pub use paste::PastedQuote;
 pub use reimport::{ReimportReport, SourceVersion};
+pub use text_file::{decode_text, read_text_file};
 pub use wire::{
-    ClaimView, ClipEdit, ClipView, Evidence, Export, ExportFormat, ExportOptions, ExportTarget,
-    NewClaim, NewClip, NewSource, SourceView, TagCount,
+    ClaimView, ClipEdit, ClipFilter, ClipView, Evidence, Export, ExportFormat, ExportOptions,
+    ExportTarget, NewClaim, NewClip, NewSource, SourceView, TagCount,
 };
 
 use model::Timestamp;
@@ -152,6 +156,7 @@ impl Library {
             _lock: lock,
         };
         library.sync_index(state)?;
+        library.give_missing_keys()?;
         library.backup_if_due()?;
         if let Some(registry) = &library.config.registry {
             location::remember(registry, dir);

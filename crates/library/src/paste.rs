@@ -46,13 +46,14 @@ impl Library {
             }
         }
         let meta = clean_meta(pasted.meta)?;
-        let source = build_source(
+        let mut source = build_source(
             SourceKind::Excerpts,
             meta,
             vec![Block::paragraph(quote.clone())],
             self.now(),
         );
-        self.store.write(|tx| tx.insert_source(&source))?;
+        self.store
+            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
         self.create_clip(NewClip {
             source_id: source.id.0,
             quote: Some(quote),

@@ -146,26 +146,39 @@ fn fields(meta: &SourceMeta) -> Result<BTreeMap<String, serde_json::Value>> {
     }
 }
 
-/// The new metadata, except the fields the writer set, which keep their value.
+/// Origins that are a guess from the text itself (a first line taken as the
+/// title, a file's name) rather than metadata someone wrote down.
+const GUESSED: [&str; 3] = ["text", "file name", "default"];
+
+/// The metadata after a re-import: each field the new version has replaces the
+/// old value, except a field the writer set (origin "user", never overwritten)
+/// and a field the new version only guesses (a title from its first line)
+/// where the old value came from real metadata (a reference file, a web page's
+/// tags). A field the new version lacks keeps its old value: re-importing a
+/// page as plain text must not erase its authors, site, date or address.
 fn merge_meta(
     current: &Source,
     new: SourceMeta,
     new_origins: BTreeMap<String, String>,
 ) -> Result<(SourceMeta, BTreeMap<String, String>)> {
-    let old = fields(&current.meta)?;
-    let mut merged = fields(&new)?;
-    let mut origins = new_origins;
-    for (key, origin) in &current.origins {
-        if origin == "user" {
-            if let Some(value) = old.get(key) {
-                merged.insert(key.clone(), value.clone());
-                origins.insert(key.clone(), "user".into());
-            }
+    let mut merged = fields(&current.meta)?;
+    let mut origins = current.origins.clone();
+    for (key, value) in fields(&new)? {
+        let empty = value.is_null()
+            || value.as_str() == Some("")
+            || value.as_array().is_some_and(|a| a.is_empty());
+        if empty || key == "citationKey" {
+            continue;
         }
-    }
-    // A citation key, once given, is how drafts cite the source: it stays.
-    if let Some(key) = old.get("citationKey") {
-        merged.insert("citationKey".into(), key.clone());
+        let old_origin = current.origins.get(&key).map(String::as_str);
+        let new_origin = new_origins.get(&key).map(String::as_str).unwrap_or("file");
+        let old_is_real =
+            merged.contains_key(&key) && !old_origin.is_some_and(|o| GUESSED.contains(&o));
+        if old_origin == Some("user") || (GUESSED.contains(&new_origin) && old_is_real) {
+            continue;
+        }
+        merged.insert(key.clone(), value);
+        origins.insert(key, new_origin.to_owned());
     }
     let value = serde_json::Value::Object(merged.into_iter().collect());
     let meta: SourceMeta =
@@ -174,11 +187,13 @@ fn merge_meta(
 }
 
 impl crate::sources::Imported {
+    /// A text or Markdown file: its only metadata is a title guessed from its
+    /// first heading or line (or its name).
     pub(crate) fn plain(kind: SourceKind, meta: SourceMeta, blocks: Vec<model::Block>) -> Self {
         let origins = meta
             .filled_fields()
             .into_iter()
-            .map(|f| (f.to_owned(), "file".to_owned()))
+            .map(|f| (f.to_owned(), "text".to_owned()))
             .collect();
         Self {
             kind,

@@ -19,8 +19,9 @@ impl Library {
         } else {
             SourceKind::Text
         };
-        let source = build_source(kind, clean_meta(new.meta)?, blocks, self.now());
-        self.store.write(|tx| tx.insert_source(&source))?;
+        let mut source = build_source(kind, clean_meta(new.meta)?, blocks, self.now());
+        self.store
+            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
         self.apply_outbox()?;
         Ok(source)
     }
@@ -45,7 +46,8 @@ impl Library {
             source.origins = imported.origins;
         }
         source.blob = imported.blob;
-        self.store.write(|tx| tx.insert_source(&source))?;
+        self.store
+            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
         self.apply_outbox()?;
         Ok(source)
     }
@@ -56,18 +58,20 @@ impl Library {
         path: &std::path::Path,
         password: Option<&str>,
     ) -> Result<Imported> {
-        let bytes = std::fs::read(path).map_err(crate::error::io(path))?;
+        let bytes = crate::text_file::read_file_bytes(path)?;
         let name = path.display().to_string();
         let ext = path
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or_default()
             .to_ascii_lowercase();
+        // The bytes say what a file is before its name does: a PDF saved as
+        // `.html` is still a PDF.
+        if ext == "pdf" || crate::text_file::is_pdf(&bytes) {
+            return self.read_pdf(&bytes, password, path);
+        }
         if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
             return self.read_web_page(&bytes, None, &name);
-        }
-        if ext == "pdf" || bytes.starts_with(b"%PDF") {
-            return self.read_pdf(&bytes, password, path);
         }
         let markdown = matches!(ext.as_str(), "md" | "markdown" | "mdown");
         if !markdown && !matches!(ext.as_str(), "txt" | "text" | "") {
@@ -75,17 +79,7 @@ impl Library {
                 "{name}: Commonplace reads .txt, .md, .html and .pdf files so far; .{ext} files are not supported yet"
             )));
         }
-        if bytes.contains(&0) {
-            return Err(Error::InvalidInput(format!(
-                "{name} is not a text file (it contains binary data)"
-            )));
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::InvalidInput(format!(
-                "{name} is not UTF-8 text (invalid byte at position {}); convert it to UTF-8 first",
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
+        let text = crate::text_file::decode_text(bytes, &name)?;
         let format = if markdown {
             TextFormat::Markdown
         } else {
@@ -166,6 +160,22 @@ impl Library {
             blocks: page.blocks,
             blob: Some(blob),
         })
+    }
+
+    /// Deletes a source with its text and versions. A source with clips is only
+    /// deleted with them when `with_clips` says so (else nothing changes and the
+    /// error says how many clips it has). Returns how many clips went with it.
+    pub fn delete_source(&mut self, id: &SourceId, with_clips: bool) -> Result<usize> {
+        let clips = self.store.read().clips_of_source(id)?.len();
+        self.store.read().source_summary(id)?;
+        if clips > 0 && !with_clips {
+            return Err(Error::InvalidInput(format!(
+                "source {id} has {clips} clip(s); delete them with it explicitly (`--with-clips`), or move them first"
+            )));
+        }
+        self.store.write(|tx| tx.delete_source(id))?;
+        self.apply_outbox()?;
+        Ok(clips)
     }
 
     /// Every source, newest first, with its clip count.

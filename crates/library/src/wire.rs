@@ -109,13 +109,29 @@ pub struct ClaimView {
     pub evidence: Vec<Evidence>,
 }
 
-/// What to export: chosen clips, or a claim with its evidence grouped by stance.
+/// What to export: chosen clips, a claim with its evidence grouped by stance,
+/// every clip of a source (in the order of its text), or every clip with a tag.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum ExportTarget {
     Clips { ids: Vec<ClipId> },
     Claim { id: model::ClaimId },
+    Source { id: model::SourceId },
+    Tag { tag: String },
+}
+
+/// Which clips to list; every filter given must hold.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClipFilter {
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub source: Option<model::SourceId>,
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub tag: Option<String>,
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub claim: Option<model::ClaimId>,
 }
 
 /// An export in every format it is offered in: the clipboard gets `html` and
@@ -144,12 +160,22 @@ pub struct ExportOptions {
     pub style: Option<String>,
     /// Add the bibliography of the cited works (notes styles always get notes).
     pub bibliography: bool,
+    /// With a style, also give each quote's link (web pages open at the
+    /// passage). Without a style the attribution line always has it.
+    #[serde(default)]
+    pub link: bool,
     /// A template for house styles (Jinja syntax, see the README).
     #[cfg_attr(feature = "ts", ts(optional))]
     pub template: Option<String>,
-    /// The bibliography file a Pandoc export names (default `references.json`).
+    /// The bibliography file a Pandoc export names; without one the references
+    /// go into its front matter.
     #[cfg_attr(feature = "ts", ts(optional))]
     pub pandoc_bibliography: Option<String>,
+    /// The style file a Pandoc export names as `csl:`; without one, the library's
+    /// own file of a writer's style, or the address of a bundled style.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pandoc_csl: Option<String>,
 }
 
 /// One of an export's formats, for saving to a file.

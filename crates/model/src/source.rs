@@ -140,6 +140,25 @@ impl ItemType {
         }
     }
 
+    /// Reads a type as a writer types it: the CSL name, or a plain word
+    /// (`newspaper`, `magazine`, `journal`, `web`, `blog`, `report`, ...).
+    /// Unknown words are `None`, so a typo is an error rather than a "document".
+    pub fn parse_input(input: &str) -> Option<ItemType> {
+        let word = input.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        if let Some(t) = ItemType::ALL.iter().find(|t| t.as_str() == word) {
+            return Some(*t);
+        }
+        Some(match word.as_str() {
+            "newspaper" | "news" | "newspaper-article" => ItemType::ArticleNewspaper,
+            "magazine" | "magazine-article" => ItemType::ArticleMagazine,
+            "journal" | "journal-article" | "article" | "paper" => ItemType::ArticleJournal,
+            "web" | "web-page" | "page" | "website" => ItemType::Webpage,
+            "blog" | "blog-post" | "post" => ItemType::PostWeblog,
+            "working-paper" => ItemType::Report,
+            _ => return None,
+        })
+    }
+
     /// Reads a CSL type name; the many CSL types Commonplace does not model
     /// separately come back as their nearest kin (`article` is a journal article,
     /// `paper-conference` a chapter of proceedings, anything else a document).
@@ -255,7 +274,10 @@ impl SourceMeta {
     /// The item type to cite the source as: the one set, or else the one its
     /// metadata and the way it came in point to. A page with a DOI and a journal is
     /// a journal article, a PDF issued by an organisation is a report, an ISBN
-    /// makes a book, and any other web page is a web page.
+    /// makes a book, and any other web page is a web page. A text the writer
+    /// added with a site or newspaper named is a web page when it has an address
+    /// and a newspaper article when not ("document" would cite it as a part
+    /// "In" the paper).
     pub fn item_type_for(&self, kind: SourceKind) -> ItemType {
         if let Some(t) = self.item_type {
             return t;
@@ -279,6 +301,15 @@ impl SourceMeta {
                         .any(|a| matches!(a, Author::Organization { .. })) =>
             {
                 ItemType::Report
+            }
+            SourceKind::Text | SourceKind::Markdown | SourceKind::Excerpts
+                if self.container_title.is_some() =>
+            {
+                if self.url.is_some() || self.canonical_url.is_some() {
+                    ItemType::Webpage
+                } else {
+                    ItemType::ArticleNewspaper
+                }
             }
             _ => ItemType::Document,
         }

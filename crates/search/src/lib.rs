@@ -9,6 +9,7 @@
 //! Only `library` calls this crate, and it never sees SQLite.
 
 mod cjk;
+mod merge;
 mod query;
 mod schema;
 mod snippet;
@@ -22,7 +23,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 /// Bumped whenever the schema or the analysis of text changes: an index of another
 /// format is rebuilt on open.
-pub const INDEX_FORMAT: u32 = 5;
+pub const INDEX_FORMAT: u32 = 6;
 
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -130,6 +131,10 @@ impl SearchIndex {
         };
         schema::register_tokenizers(&index);
         let writer: IndexWriter = index.writer(WRITER_MEMORY)?;
+        // Merging is ours to decide, after each commit and before it returns
+        // (`merge::plan`): a merge Tantivy starts in the background is lost when
+        // a short-lived process (a CLI command, the browser's capture host) exits.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         // A process killed while it wrote leaves files no commit refers to (a
         // segment, a deletes file). Remove them before writing anything: the next
         // commit would otherwise try to create a file of the same name and fail.
@@ -206,8 +211,28 @@ impl SearchIndex {
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
+        self.merge()?;
         self.reader.reload()?;
         Ok(())
+    }
+
+    /// Merges segments until the plan has nothing more to merge. Each merge
+    /// keeps the last commit's payload, and a crash during one leaves the
+    /// segments it was merging in place (the files it wrote are collected at the
+    /// next open).
+    fn merge(&mut self) -> Result<()> {
+        loop {
+            let metas = self.writer.index().searchable_segment_metas()?;
+            let Some(ids) = merge::plan(&merge::sizes(&metas)) else {
+                return Ok(());
+            };
+            self.writer.merge(&ids).wait()?;
+        }
+    }
+
+    /// How many segments the index is made of (each one is searched).
+    pub fn segment_count(&self) -> Result<usize> {
+        Ok(self.writer.index().searchable_segment_metas()?.len())
     }
 
     /// How many clips the index holds.

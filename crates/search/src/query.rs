@@ -38,7 +38,7 @@ pub(crate) struct Parsers {
 impl Parsers {
     pub(crate) fn new(index: &Index, f: &Fields) -> Parsers {
         let clip = vec![f.quote, f.note, f.tag, f.claim, f.source, f.author];
-        let clip_shadows = vec![f.quote_s, f.note_s];
+        let clip_shadows = vec![f.quote_s, f.note_s, f.claim_s, f.tag_s];
         let passage = vec![f.text];
         let passage_shadows = vec![f.text_s];
         let schema = index.schema();
@@ -172,7 +172,7 @@ fn rewrite_prefixes(query: &str, plain: &[String], shadows: &[String]) -> String
             out.push_str(token);
             continue;
         }
-        match prefix_group(token, plain, shadows) {
+        match prefix_group(token, plain, shadows).or_else(|| shadow_group(token, shadows)) {
             Some(group) => out.push_str(&group),
             None => out.push_str(token),
         }
@@ -212,6 +212,21 @@ fn prefix_group(token: &str, plain: &[String], shadows: &[String]) -> Option<Str
         .collect::<Vec<_>>()
         .join(" OR ");
     Some(format!("{}({group})", if negated { "-" } else { "" }))
+}
+
+/// `field:word` for a field with a stemmed shadow becomes `(field:word OR
+/// field_s:word)`, so `claim:standard` finds "standards" as a bare word would.
+fn shadow_group(token: &str, shadows: &[String]) -> Option<String> {
+    let (sign, rest) = match token.chars().next()? {
+        '-' | '+' => token.split_at(1),
+        _ => ("", token),
+    };
+    let (field, word) = rest.split_once(':')?;
+    let shadow = format!("{field}_s");
+    if word.is_empty() || word.contains(['(', ')', ':', '/']) || !shadows.contains(&shadow) {
+        return None;
+    }
+    Some(format!("{sign}({field}:{word} OR {shadow}:{word})"))
 }
 
 /// Lower-cased and folded to ASCII, as the index's analysis does for Latin text.

@@ -5,8 +5,8 @@
 //! before a colon: `tag:`, `claim:`, `stance:`, `source:` (the title), `author:`.
 //! Text is split on word boundaries (Chinese, Japanese and Korean into character
 //! pairs, see `cjk`), lower-cased and folded to ASCII (so "cafe" finds "café").
-//! The quote, the note and passage text are indexed twice: as written, and
-//! stemmed (English) in shadow fields. Words search both (so "regulate" finds
+//! The quote, the note, passage text, claims and tags are indexed twice: as
+//! written, and stemmed (English) in shadow fields. Words search both (so "regulate" finds
 //! "regulators", and the exact form ranks higher); phrases search only the words
 //! as written, so an exact phrase query stays exact.
 
@@ -48,10 +48,13 @@ pub(crate) struct Fields {
     pub author: Field,
     /// Passage text.
     pub text: Field,
-    /// Stemmed shadows of quote, note and text (indexed, not stored).
+    /// Stemmed shadows of quote, note, text, claims and tags (indexed, not
+    /// stored): `claim:standard` finds a claim about "standards".
     pub quote_s: Field,
     pub note_s: Field,
     pub text_s: Field,
+    pub claim_s: Field,
+    pub tag_s: Field,
     pub start: Field,
     pub end: Field,
     pub f_tag: Field,
@@ -92,7 +95,9 @@ pub(crate) fn build() -> (Schema, Fields) {
         text: b.add_text_field("text", stored),
         quote_s: b.add_text_field("quote_s", stemmed.clone()),
         note_s: b.add_text_field("note_s", stemmed.clone()),
-        text_s: b.add_text_field("text_s", stemmed),
+        text_s: b.add_text_field("text_s", stemmed.clone()),
+        claim_s: b.add_text_field("claim_s", stemmed.clone()),
+        tag_s: b.add_text_field("tag_s", stemmed),
         start: b.add_u64_field("start", INDEXED | STORED),
         end: b.add_u64_field("end", STORED),
         f_tag: b.add_facet_field("f_tag", facet.clone()),
@@ -143,10 +148,12 @@ impl Fields {
         }
         for tag in &clip.tags {
             doc.add_text(self.tag, tag);
+            doc.add_text(self.tag_s, tag);
             doc.add_facet(self.f_tag, facet(tag));
         }
         for claim in &clip.claims {
             doc.add_text(self.claim, claim);
+            doc.add_text(self.claim_s, claim);
             doc.add_facet(self.f_claim, facet(claim));
         }
         let mut stances = clip.stances.clone();

@@ -184,6 +184,71 @@ impl Reader<'_> {
         rows.map(|r| Ok(ClipId(r?))).collect()
     }
 
+    /// The clip of a source at these offsets with this quote, if one is saved
+    /// (an import run again finds what it saved the first time).
+    pub fn clip_at(
+        &self,
+        source: &SourceId,
+        start: u32,
+        end: u32,
+        exact: &str,
+    ) -> Result<Option<ClipId>> {
+        Ok(self
+            .conn
+            .row(
+                "SELECT id FROM clips WHERE source_id = ?1 AND pos_start = ?2 AND pos_end = ?3 AND exact = ?4",
+                params![source.as_str(), start, end, exact],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .map(ClipId))
+    }
+
+    /// Ids of the clips that pass every filter given (a source, a tag, a claim),
+    /// in the order they were saved.
+    pub fn clip_ids_where(
+        &self,
+        source: Option<&SourceId>,
+        tag: Option<&str>,
+        claim: Option<&ClaimId>,
+    ) -> Result<Vec<ClipId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id FROM clips c
+             WHERE (?1 IS NULL OR c.source_id = ?1)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM clip_tags t
+                                          WHERE t.clip_id = c.id AND t.tag = ?2 COLLATE NOCASE))
+               AND (?3 IS NULL OR EXISTS (SELECT 1 FROM claim_links l
+                                          WHERE l.clip_id = c.id AND l.claim_id = ?3))
+             ORDER BY c.created_at, c.id",
+        )?;
+        let rows = stmt.query_map(
+            params![source.map(|s| s.as_str()), tag, claim.map(|c| c.as_str())],
+            |r| r.get::<_, String>(0),
+        )?;
+        rows.map(|r| Ok(ClipId(r?))).collect()
+    }
+
+    /// Up to `limit` ids of `entity` ("clip", "source" or "claim") that start
+    /// with `prefix`, so people can type the start of an id.
+    pub fn ids_with_prefix(&self, entity: &str, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        let table = match entity {
+            "clip" => "clips",
+            "source" => "sources",
+            "claim" => "claims",
+            other => return Err(StoreError::Corrupt(format!("no table of {other}s"))),
+        };
+        // Ids are ULIDs/UUIDs (letters, digits, hyphens): a range on the primary
+        // key finds the prefix without LIKE's wildcards.
+        let upper = format!("{prefix}\u{10ffff}");
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT id FROM {table} WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![prefix, upper, limit as i64], |r| {
+            r.get::<_, String>(0)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn clip_count(&self) -> Result<u64> {
         let count: i64 = self
             .conn

@@ -88,6 +88,24 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Deletes a source with its text, its versions and every clip taken from it
+    /// (each clip's removal goes to the outbox, then the source's).
+    pub fn delete_source(&self, id: &SourceId) -> Result<()> {
+        for clip in self.read().clips_of_source(id)? {
+            self.delete_clip(&clip)?;
+        }
+        let deleted = self
+            .conn
+            .exec("DELETE FROM sources WHERE id = ?1", [id.as_str()])?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound {
+                entity: "source",
+                id: id.to_string(),
+            });
+        }
+        self.append_outbox(OutboxEntity::Source, id.as_str(), OutboxOp::Delete)
+    }
+
     pub fn insert_source(&self, source: &Source) -> Result<()> {
         self.write_source_row(source)?;
         self.insert_blocks(&source.id, 0, &source.blocks)?;
@@ -287,6 +305,28 @@ impl Reader<'_> {
             )
             .optional()?
             .map(SourceId))
+    }
+
+    /// The citation keys taken that start with `prefix` (`zhang2021China`,
+    /// `zhang2021Chinaa`, ...).
+    pub fn keys_starting_with(&self, prefix: &str) -> Result<Vec<String>> {
+        let upper = format!("{prefix}\u{10ffff}");
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json_extract(meta, '$.citationKey') FROM sources
+             WHERE json_extract(meta, '$.citationKey') >= ?1
+               AND json_extract(meta, '$.citationKey') < ?2",
+        )?;
+        let rows = stmt.query_map(params![prefix, upper], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Sources saved before keys were given on saving.
+    pub fn sources_without_key(&self) -> Result<Vec<SourceId>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM sources WHERE json_extract(meta, '$.citationKey') IS NULL ORDER BY created_at, id",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|r| Ok(SourceId(r?))).collect()
     }
 
     /// Every citation key given so far.

@@ -185,7 +185,7 @@ export type Evidence = { stance: Stance, clip: Clip, source: SourceSummary, };
 
 export type ClaimView = { claim: ClaimSummary, evidence: Array<Evidence>, };
 
-export type ExportTarget = { "kind": "clips", ids: Array<ClipId>, } | { "kind": "claim", id: ClaimId, };
+export type ExportTarget = { "kind": "clips", ids: Array<ClipId>, } | { "kind": "claim", id: ClaimId, } | { "kind": "source", id: SourceId, } | { "kind": "tag", tag: string, };
 
 export type Export = { markdown: string, html: string, text: string, 
 /**
@@ -226,13 +226,24 @@ style?: string,
  */
 bibliography: boolean, 
 /**
+ * With a style, also give each quote's link (web pages open at the
+ * passage). Without a style the attribution line always has it.
+ */
+link: boolean, 
+/**
  * A template for house styles (Jinja syntax, see the README).
  */
 template?: string, 
 /**
- * The bibliography file a Pandoc export names (default `references.json`).
+ * The bibliography file a Pandoc export names; without one the references
+ * go into its front matter.
  */
-pandocBibliography?: string, };
+pandocBibliography?: string, 
+/**
+ * The style file a Pandoc export names as `csl:`; without one, the library's
+ * own file of a writer's style, or the address of a bundled style.
+ */
+pandocCsl?: string, };
 
 export type StyleInfo = { id: string, title: string, 
 /**

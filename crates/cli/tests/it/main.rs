@@ -2,6 +2,7 @@
 //! prints and check what it left in the library folder.
 
 mod bulk;
+mod safety;
 mod tour;
 
 use serde_json::Value;

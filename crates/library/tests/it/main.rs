@@ -10,6 +10,7 @@ mod clips;
 mod crash;
 mod damaged;
 mod disk_faults;
+mod drafts;
 mod durability;
 mod failpoints;
 mod fetch;

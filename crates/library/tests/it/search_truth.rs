@@ -198,8 +198,10 @@ fn fields(r: &Row) -> Vec<(String, bool)> {
         (r.note.clone(), true),
         (r.title.clone(), false),
     ];
-    out.extend(r.tags.iter().map(|t| (t.clone(), false)));
-    out.extend(r.claims.iter().map(|t| (t.clone(), false)));
+    // Tags and claims are also matched by stem (issue 11: `claim:standard`
+    // finds "standards").
+    out.extend(r.tags.iter().map(|t| (t.clone(), true)));
+    out.extend(r.claims.iter().map(|t| (t.clone(), true)));
     out.extend(r.authors.iter().map(|t| (t.clone(), false)));
     out
 }
@@ -236,8 +238,8 @@ fn matches(r: &Row, query: &Q) -> bool {
         Q::Not(q) => !matches(r, q),
         Q::And(qs) => qs.iter().all(|q| matches(r, q)),
         Q::Or(a, b) => matches(r, a) || matches(r, b),
-        Q::Tag(t) => r.tags.iter().any(|x| has_word(x, t, false)),
-        Q::Claim(w) => r.claims.iter().any(|x| has_word(x, w, false)),
+        Q::Tag(t) => r.tags.iter().any(|x| has_word(x, t, true)),
+        Q::Claim(w) => r.claims.iter().any(|x| has_word(x, w, true)),
         Q::Stance(s) => r.stances.iter().any(|x| x == s),
         Q::Source(w) => has_word(&r.title, w, false),
         Q::Author(w) => r.authors.iter().any(|x| has_word(x, w, false)),
