@@ -14,25 +14,12 @@
 #[allow(dead_code)]
 mod webdriver;
 
-use library::{BulkRecord, BulkSource, Config, Library};
+use library::{Config, Library};
 use serde_json::json;
 use std::time::Instant;
 
-#[path = "../crates/library/testkit/rng.rs"]
-mod rng;
-use rng::Rng;
-
-const WORDS: &str = "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you were her she there been one all we their has would when what if more no out so said who up them its about than into him time only new some could these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three states himself few house use during without again place around however home small found thought went say part once general high upon school every does got united left number course war until always away something fact though water less public put think almost hand enough far took head yet government system better set told nothing night end why called didn eyes find going look asked later knew point next program city business give group toward young days let room president side social given present several order national possible rather second face per among form important often things looked early white case john become large big need four within felt along children saw best church ever least power development light thought";
-
-fn sentence(rng: &mut Rng, words: &[&str]) -> String {
-    let len = 8 + (rng.next() % 22) as usize;
-    let mut out: Vec<String> = (0..len)
-        .map(|_| words[rng.zipf(words.len())].to_owned())
-        .collect();
-    let first = out[0].clone();
-    out[0] = first[..1].to_uppercase() + &first[1..];
-    format!("{}.", out.join(" "))
-}
+mod fixture;
+use fixture::build_library;
 
 const QUERIES: [&str; 12] = [
     "people",
@@ -85,38 +72,6 @@ fn time_library(dir: &std::path::Path, limit: usize) {
         ms.last().copied().unwrap_or(0.0)
     );
     println!("  slowest: {}", slowest.join(", "));
-}
-
-fn build_library(dir: &std::path::Path, clips: usize) {
-    let words: Vec<&str> = WORDS.split_whitespace().collect();
-    let mut rng = Rng(20_261_126);
-    let mut lib = Library::open(dir, Config::default()).expect("library opens");
-    let started = Instant::now();
-    let records = (0..clips).map(|i| {
-        let record = BulkRecord {
-            source: Some(BulkSource {
-                title: format!("{} report {}", words[rng.zipf(words.len())], i / 40),
-                authors: vec![library::AuthorInput::Name(format!(
-                    "Author{} Writer",
-                    i % 500
-                ))],
-                url: Some(format!("https://example.org/report/{}", i / 40)),
-                ..BulkSource::default()
-            }),
-            quote: sentence(&mut rng, &words),
-            tags: vec![format!("topic{}", rng.zipf(60))],
-            ..BulkRecord::default()
-        };
-        (i as u64 + 1, Ok(record))
-    });
-    let report = lib
-        .import_clips(records, 5_000, |_| {})
-        .expect("import runs");
-    println!(
-        "library: {} clips imported in {:.1} s",
-        report.progress.saved,
-        started.elapsed().as_secs_f64()
-    );
 }
 
 const INSTRUMENT: &str = "

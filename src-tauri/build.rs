@@ -40,6 +40,11 @@ fn main() {
             "save_references",
             "import_references",
             "restore_latest_backup",
+            "library_overview",
+            "sources_page",
+            "claims_page",
+            "clip_citation",
+            "delete_source",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

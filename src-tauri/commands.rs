@@ -2,9 +2,10 @@
 
 use crate::AppState;
 use library::{
-    ApiError, ClaimView, ClipEdit, ClipView, ErrorCode, Export, ExportFormat, ExportOptions,
-    ExportTarget, Library, NewClaim, NewClip, NewSource, PastedQuote, RefFormat, RefImportReport,
-    ReimportReport, SourceVersion, SourceView, StyleInfo, TagCount,
+    ApiError, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, ErrorCode, Export,
+    ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource, Overview,
+    PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceVersion, SourceView,
+    StyleInfo, TagCount,
 };
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta,
@@ -15,21 +16,19 @@ use tauri::AppHandle;
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-/// Runs `f` on the library in a blocking thread and maps its error to the wire form.
+/// Runs `f` on the library in a blocking thread and maps its error to the wire
+/// form. Calls run side by side: reads never wait for a write in progress. A
+/// panic inside is this call's error ("internal error while ..."), logged, and
+/// the library goes on.
 async fn call<T: Send + 'static>(
     state: State<'_, AppState>,
-    f: impl FnOnce(&mut Library) -> library::Result<T> + Send + 'static,
+    name: &'static str,
+    f: impl FnOnce(&Library) -> library::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let library = state
-        .library
-        .read()
-        .map_err(|_| internal("the library is unavailable; restart Commonplace"))?
-        .clone()?;
+    let library = state.library().await?;
     tauri::async_runtime::spawn_blocking(move || {
-        let mut library = library.lock().map_err(|_| {
-            internal("the library is unavailable after an earlier failure; restart Commonplace")
-        })?;
-        f(&mut library).map_err(ApiError::from)
+        let _span = tracing::info_span!("command", name).entered();
+        library::guarded(name, || f(&library)).map_err(ApiError::from)
     })
     .await
     .map_err(|e| internal(&format!("the operation stopped unexpectedly: {e}")))?
@@ -44,32 +43,35 @@ fn internal(message: &str) -> ApiError {
 
 #[tauri::command]
 pub async fn library_info(state: State<'_, AppState>) -> Result<String, ApiError> {
-    call(state, |lib| Ok(lib.dir().display().to_string())).await
+    call(state, "library_info", |lib| {
+        Ok(lib.dir().display().to_string())
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceSummary>, ApiError> {
-    call(state, |lib| lib.sources()).await
+    call(state, "list_sources", |lib| lib.sources()).await
 }
 
 #[tauri::command]
 pub async fn get_source(state: State<'_, AppState>, id: SourceId) -> Result<SourceView, ApiError> {
-    call(state, move |lib| lib.source(&id)).await
+    call(state, "get_source", move |lib| lib.source(&id)).await
 }
 
 #[tauri::command]
 pub async fn add_source(state: State<'_, AppState>, source: NewSource) -> Result<Source, ApiError> {
-    call(state, move |lib| lib.add_source(source)).await
+    call(state, "add_source", move |lib| lib.add_source(source)).await
 }
 
 #[tauri::command]
 pub async fn create_clip(state: State<'_, AppState>, clip: NewClip) -> Result<Clip, ApiError> {
-    call(state, move |lib| lib.create_clip(clip)).await
+    call(state, "create_clip", move |lib| lib.create_clip(clip)).await
 }
 
 #[tauri::command]
 pub async fn get_clip(state: State<'_, AppState>, id: ClipId) -> Result<ClipView, ApiError> {
-    call(state, move |lib| lib.clip(&id)).await
+    call(state, "get_clip", move |lib| lib.clip(&id)).await
 }
 
 #[tauri::command]
@@ -78,22 +80,22 @@ pub async fn edit_clip(
     id: ClipId,
     edit: ClipEdit,
 ) -> Result<Clip, ApiError> {
-    call(state, move |lib| lib.edit_clip(&id, edit)).await
+    call(state, "edit_clip", move |lib| lib.edit_clip(&id, edit)).await
 }
 
 #[tauri::command]
 pub async fn delete_clip(state: State<'_, AppState>, id: ClipId) -> Result<(), ApiError> {
-    call(state, move |lib| lib.delete_clip(&id)).await
+    call(state, "delete_clip", move |lib| lib.delete_clip(&id)).await
 }
 
 #[tauri::command]
 pub async fn list_claims(state: State<'_, AppState>) -> Result<Vec<ClaimSummary>, ApiError> {
-    call(state, |lib| lib.claims()).await
+    call(state, "list_claims", |lib| lib.claims()).await
 }
 
 #[tauri::command]
 pub async fn create_claim(state: State<'_, AppState>, claim: NewClaim) -> Result<Claim, ApiError> {
-    call(state, move |lib| lib.create_claim(claim)).await
+    call(state, "create_claim", move |lib| lib.create_claim(claim)).await
 }
 
 #[tauri::command]
@@ -102,7 +104,10 @@ pub async fn rename_claim(
     id: ClaimId,
     statement: String,
 ) -> Result<ClaimSummary, ApiError> {
-    call(state, move |lib| lib.rename_claim(&id, &statement)).await
+    call(state, "rename_claim", move |lib| {
+        lib.rename_claim(&id, &statement)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -112,7 +117,10 @@ pub async fn link_clip(
     claim: ClaimId,
     stance: Stance,
 ) -> Result<(), ApiError> {
-    call(state, move |lib| lib.link_clip(&clip, &claim, stance)).await
+    call(state, "link_clip", move |lib| {
+        lib.link_clip(&clip, &claim, stance)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -121,7 +129,10 @@ pub async fn unlink_clip(
     clip: ClipId,
     claim: ClaimId,
 ) -> Result<(), ApiError> {
-    call(state, move |lib| lib.unlink_clip(&clip, &claim)).await
+    call(state, "unlink_clip", move |lib| {
+        lib.unlink_clip(&clip, &claim)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -130,7 +141,10 @@ pub async fn search(
     query: String,
     limit: u32,
 ) -> Result<SearchResults, ApiError> {
-    call(state, move |lib| lib.search(&query, limit as usize)).await
+    call(state, "search", move |lib| {
+        lib.search(&query, limit as usize)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -138,22 +152,89 @@ pub async fn export_markdown(
     state: State<'_, AppState>,
     clips: Vec<ClipId>,
 ) -> Result<String, ApiError> {
-    call(state, move |lib| lib.export_markdown(&clips)).await
+    call(state, "export_markdown", move |lib| {
+        lib.export_markdown(&clips)
+    })
+    .await
+}
+
+/// The `limit` most used tags (the sidebar shows those; search finds the rest).
+#[tauri::command]
+pub async fn list_tags(
+    state: State<'_, AppState>,
+    limit: Option<u32>,
+) -> Result<Vec<TagCount>, ApiError> {
+    call(state, "list_tags", move |lib| {
+        lib.top_tags(limit.unwrap_or(u32::MAX))
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn list_tags(state: State<'_, AppState>) -> Result<Vec<TagCount>, ApiError> {
-    call(state, |lib| lib.tags()).await
+pub async fn library_overview(state: State<'_, AppState>) -> Result<Overview, ApiError> {
+    call(state, "library_overview", |lib| lib.overview()).await
+}
+
+#[tauri::command]
+pub async fn sources_page(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+    filter: String,
+) -> Result<SourcePage, ApiError> {
+    call(state, "sources_page", move |lib| {
+        lib.sources_page(offset, limit, &filter)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn claims_page(
+    state: State<'_, AppState>,
+    offset: u32,
+    limit: u32,
+    filter: String,
+) -> Result<ClaimPage, ApiError> {
+    call(state, "claims_page", move |lib| {
+        lib.claims_page(offset, limit, &filter)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clip_citation(
+    state: State<'_, AppState>,
+    id: ClipId,
+    style: Option<String>,
+) -> Result<CitationPreview, ApiError> {
+    call(state, "clip_citation", move |lib| {
+        lib.clip_citation(&id, style.as_deref())
+    })
+    .await
+}
+
+/// Deletes a source; its clips go with it only when `with_clips` (otherwise a
+/// source with clips is refused, naming how many).
+#[tauri::command]
+pub async fn delete_source(
+    state: State<'_, AppState>,
+    id: SourceId,
+    with_clips: bool,
+) -> Result<usize, ApiError> {
+    call(state, "delete_source", move |lib| {
+        lib.delete_source(&id, with_clips)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn get_claim(state: State<'_, AppState>, id: ClaimId) -> Result<ClaimView, ApiError> {
-    call(state, move |lib| lib.claim_view(&id)).await
+    call(state, "get_claim", move |lib| lib.claim_view(&id)).await
 }
 
 #[tauri::command]
 pub async fn delete_claim(state: State<'_, AppState>, id: ClaimId) -> Result<(), ApiError> {
-    call(state, move |lib| lib.delete_claim(&id)).await
+    call(state, "delete_claim", move |lib| lib.delete_claim(&id)).await
 }
 
 #[tauri::command]
@@ -162,12 +243,15 @@ pub async fn merge_claims(
     from: ClaimId,
     into: ClaimId,
 ) -> Result<ClaimSummary, ApiError> {
-    call(state, move |lib| lib.merge_claims(&from, &into)).await
+    call(state, "merge_claims", move |lib| {
+        lib.merge_claims(&from, &into)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn restore_clip(state: State<'_, AppState>, clip: Clip) -> Result<Clip, ApiError> {
-    call(state, move |lib| lib.restore_clip(clip)).await
+    call(state, "restore_clip", move |lib| lib.restore_clip(clip)).await
 }
 
 #[tauri::command]
@@ -176,7 +260,7 @@ pub async fn import_file(
     path: PathBuf,
     password: Option<String>,
 ) -> Result<Source, ApiError> {
-    call(state, move |lib| {
+    call(state, "import_file", move |lib| {
         lib.import_file_with(&path, password.as_deref())
     })
     .await
@@ -188,7 +272,7 @@ pub async fn export(
     target: ExportTarget,
     options: ExportOptions,
 ) -> Result<Export, ApiError> {
-    call(state, move |lib| lib.export(&target, &options)).await
+    call(state, "export", move |lib| lib.export(&target, &options)).await
 }
 
 /// Puts an export on the clipboard as HTML with a plain-text alternative.
@@ -199,7 +283,10 @@ pub async fn copy_export(
     target: ExportTarget,
     options: ExportOptions,
 ) -> Result<Export, ApiError> {
-    let export = call(state, move |lib| lib.export(&target, &options)).await?;
+    let export = call(state, "copy_export", move |lib| {
+        lib.export(&target, &options)
+    })
+    .await?;
     app.clipboard()
         .write_html(export.html.clone(), Some(export.text.clone()))
         .map_err(|e| internal(&format!("could not write to the clipboard: {e}")))?;
@@ -214,7 +301,7 @@ pub async fn save_export(
     options: ExportOptions,
     path: PathBuf,
 ) -> Result<Vec<PathBuf>, ApiError> {
-    call(state, move |lib| {
+    call(state, "save_export", move |lib| {
         lib.save_export(&target, format, &options, &path)
     })
     .await
@@ -222,12 +309,12 @@ pub async fn save_export(
 
 #[tauri::command]
 pub async fn list_styles(state: State<'_, AppState>) -> Result<Vec<StyleInfo>, ApiError> {
-    call(state, |lib| lib.styles()).await
+    call(state, "list_styles", |lib| lib.styles()).await
 }
 
 #[tauri::command]
 pub async fn add_style(state: State<'_, AppState>, path: PathBuf) -> Result<StyleInfo, ApiError> {
-    call(state, move |lib| lib.add_style(&path)).await
+    call(state, "add_style", move |lib| lib.add_style(&path)).await
 }
 
 #[tauri::command]
@@ -237,7 +324,7 @@ pub async fn save_references(
     sources: Vec<SourceId>,
     path: PathBuf,
 ) -> Result<(), ApiError> {
-    call(state, move |lib| {
+    call(state, "save_references", move |lib| {
         let format = RefFormat::parse(&format).ok_or_else(|| {
             library::Error::InvalidInput(format!("`{format}` is not a reference format"))
         })?;
@@ -251,7 +338,10 @@ pub async fn import_references(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<RefImportReport, ApiError> {
-    call(state, move |lib| lib.import_references(&path)).await
+    call(state, "import_references", move |lib| {
+        lib.import_references(&path)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -260,7 +350,10 @@ pub async fn reimport_source(
     id: SourceId,
     path: PathBuf,
 ) -> Result<ReimportReport, ApiError> {
-    call(state, move |lib| lib.reimport_file(&id, &path)).await
+    call(state, "reimport_source", move |lib| {
+        lib.reimport_file(&id, &path)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -268,7 +361,10 @@ pub async fn source_versions(
     state: State<'_, AppState>,
     id: SourceId,
 ) -> Result<Vec<SourceVersion>, ApiError> {
-    call(state, move |lib| lib.source_versions(&id)).await
+    call(state, "source_versions", move |lib| {
+        lib.source_versions(&id)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -277,7 +373,7 @@ pub async fn edit_source(
     id: SourceId,
     meta: SourceMeta,
 ) -> Result<Source, ApiError> {
-    call(state, move |lib| lib.edit_source(&id, meta)).await
+    call(state, "edit_source", move |lib| lib.edit_source(&id, meta)).await
 }
 
 #[tauri::command]
@@ -286,7 +382,10 @@ pub async fn import_url(
     url: String,
     password: Option<String>,
 ) -> Result<Source, ApiError> {
-    call(state, move |lib| lib.import_url(&url, password.as_deref())).await
+    call(state, "import_url", move |lib| {
+        lib.import_url(&url, password.as_deref())
+    })
+    .await
 }
 
 #[tauri::command]
@@ -294,7 +393,10 @@ pub async fn clip_pasted_quote(
     state: State<'_, AppState>,
     pasted: PastedQuote,
 ) -> Result<Clip, ApiError> {
-    call(state, move |lib| lib.clip_pasted_quote(pasted)).await
+    call(state, "clip_pasted_quote", move |lib| {
+        lib.clip_pasted_quote(pasted)
+    })
+    .await
 }
 
 /// Puts the newest verified backup in place of a damaged database (moved aside,
@@ -306,15 +408,11 @@ pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<String,
         .clone()
         .ok_or_else(|| internal("no library folder is configured"))?;
     let opened = dir.clone();
-    let library = tauri::async_runtime::spawn_blocking(move || {
-        Library::restore_latest(&opened, library::Config::default())
-    })
-    .await
-    .map_err(|e| internal(&format!("the restore stopped unexpectedly: {e}")))??;
-    *state
-        .library
-        .write()
-        .map_err(|_| internal("the library is unavailable; restart Commonplace"))? =
-        Ok(std::sync::Arc::new(std::sync::Mutex::new(library)));
+    let config = state.config.clone();
+    let library =
+        tauri::async_runtime::spawn_blocking(move || Library::restore_latest(&opened, config))
+            .await
+            .map_err(|e| internal(&format!("the restore stopped unexpectedly: {e}")))??;
+    state.set_library(Ok(std::sync::Arc::new(library)));
     Ok(dir.display().to_string())
 }

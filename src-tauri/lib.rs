@@ -7,19 +7,48 @@
 //! thread and maps the error to `{code, message}`.
 
 mod commands;
+mod logging;
 
 use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
-use library::{ApiError, Config, ErrorCode, Library};
+use library::{ApiError, Changes, Config, ErrorCode, Library};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use tauri::Manager;
+use std::sync::Arc;
+use tauri::{Emitter, Manager};
+
+/// The event every window hears after a write: what changed (ids of sources,
+/// clips and claims, and whether tag counts did), so a view updates just that.
+pub const CHANGED_EVENT: &str = "library-changed";
 
 /// The open library, or why it could not be opened (shown by the UI).
 pub struct AppState {
-    /// The open library, or why it could not be opened (a damaged database can
-    /// be replaced by its newest backup from the app, which fills this in).
-    library: std::sync::RwLock<Result<Arc<Mutex<Library>>, ApiError>>,
+    /// Nothing until the library has opened (it opens beside the window, so the
+    /// shell paints first and every call waits for it), then the library shared
+    /// by every call (reads run beside a write), or why it could not be opened (a
+    /// damaged database can be replaced by its newest backup from the app, which
+    /// fills this in).
+    library: tokio::sync::watch::Sender<Option<Result<Arc<Library>, ApiError>>>,
     dir: Option<PathBuf>,
+    /// The configuration every opening of the library uses (its observer sends
+    /// the change events).
+    config: Config,
+}
+
+impl AppState {
+    async fn library(&self) -> Result<Arc<Library>, ApiError> {
+        let mut opened = self.library.subscribe();
+        let library = opened
+            .wait_for(Option::is_some)
+            .await
+            .map_err(|_| ApiError {
+                code: ErrorCode::Internal,
+                message: "the library stopped opening".into(),
+            })?;
+        library.clone().expect("waited for an opened library")
+    }
+
+    fn set_library(&self, library: Result<Arc<Library>, ApiError>) {
+        self.library.send_replace(Some(library));
+    }
 }
 
 fn library_dir() -> Option<PathBuf> {
@@ -33,22 +62,37 @@ fn library_dir() -> Option<PathBuf> {
     resolve(flag, std::env::var_os(LIBRARY_ENV), platform_data_dir())
 }
 
-fn open_library(dir: Option<&PathBuf>) -> Result<Arc<Mutex<Library>>, ApiError> {
+fn open_library(dir: Option<&PathBuf>, config: Config) -> Result<Arc<Library>, ApiError> {
     let dir = dir.ok_or_else(|| ApiError {
         code: ErrorCode::Io,
         message:
             "no library folder: start Commonplace with --library DIR or set COMMONPLACE_LIBRARY"
                 .into(),
     })?;
-    let library = Library::open(dir, Config::default())?;
-    Ok(Arc::new(Mutex::new(library)))
+    let library = Library::open(dir, config)?;
+    Ok(Arc::new(library))
 }
 
 pub fn run() {
+    let _log = logging::start();
     let dir = library_dir();
+    // Changes are sent to the windows once the app runs; the observer is set
+    // before the library opens, so it hears the writes of every path (the
+    // window's calls, captures, background imports).
+    let app_handle: Arc<parking_lot::Mutex<Option<tauri::AppHandle>>> = Default::default();
+    let sender = app_handle.clone();
+    let config = Config {
+        on_change: Some(Arc::new(move |changes: &Changes| {
+            if let Some(app) = sender.lock().as_ref() {
+                let _ = app.emit(CHANGED_EVENT, changes);
+            }
+        })),
+        ..Config::default()
+    };
     let state = AppState {
-        library: std::sync::RwLock::new(open_library(dir.as_ref())),
+        library: tokio::sync::watch::Sender::new(None),
         dir,
+        config,
     };
     tauri::Builder::default()
         // A second launch focuses the window of the first and exits, so two
@@ -62,6 +106,23 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(move |app| {
+            *app_handle.lock() = Some(app.handle().clone());
+            // The library opens while the window is made and the shell paints.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let state = handle.state::<AppState>();
+                let opened = {
+                    let _span = tracing::info_span!("open library").entered();
+                    open_library(state.dir.as_ref(), state.config.clone())
+                };
+                if let Err(e) = &opened {
+                    tracing::warn!(code = ?e.code, "the library did not open: {}", e.message);
+                }
+                state.set_library(opened);
+            });
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::library_info,
             commands::list_sources,
@@ -97,6 +158,11 @@ pub fn run() {
             commands::save_references,
             commands::import_references,
             commands::restore_latest_backup,
+            commands::library_overview,
+            commands::sources_page,
+            commands::claims_page,
+            commands::clip_citation,
+            commands::delete_source,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

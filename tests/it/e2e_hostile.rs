@@ -56,7 +56,7 @@ struct Seeded {
 
 /// A library whose every field is hostile, written before the app starts.
 fn seed(dir: &std::path::Path) -> Seeded {
-    let mut lib = Library::open(dir, Config::default()).unwrap();
+    let lib = Library::open(dir, Config::default()).unwrap();
     let all: Vec<&str> = VECTORS.iter().chain(NAUGHTY.iter()).copied().collect();
     let text = all.join("\n\n");
     let title = format!("{} {}", VECTORS[0], NAUGHTY[1]);

@@ -68,7 +68,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     // application reads the clipboard.
     app.click(&app.find("#reader-text mark.clip"));
     app.wait_text("#inspector-quote", |t| t == QUOTE);
-    app.click(&app.find("#inspector-preview"));
+    app.click_on("#inspector-preview");
     app.find("#export-style");
     app.script(
         "const s = document.querySelector('#export-style'); s.value = 'apa'; s.dispatchEvent(new Event('change')); return null",

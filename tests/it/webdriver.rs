@@ -87,6 +87,11 @@ fn start_xvfb() -> (Child, String) {
 impl App {
     /// Starts Xvfb, tauri-driver and the app binary on the library in `library`.
     pub fn launch(library: &Path) -> App {
+        App::launch_with(library, &[])
+    }
+
+    /// [`App::launch`], with more environment for the app (test hooks).
+    pub fn launch_with(library: &Path, env: &[(&str, &str)]) -> App {
         let turn = ONE_AT_A_TIME
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -103,6 +108,7 @@ impl App {
         .env("DISPLAY", &display)
         .env("COMMONPLACE_LIBRARY", library)
         .env("GDK_BACKEND", "x11")
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
         #[cfg(unix)]
@@ -272,6 +278,31 @@ impl App {
         );
     }
 
+    /// Finds the element and clicks it; when the view re-renders between the
+    /// two (a stale element), finds it again, as a person would click the
+    /// button that is on screen now.
+    pub fn click_on(&self, css: &str) {
+        let url_of = |el: &Element| {
+            format!(
+                "{}{}",
+                self.base,
+                self.session_path(&format!("/element/{}/click", el.0))
+            )
+        };
+        self.wait_for(&format!("a click on {css}"), || {
+            let el = self.try_find(css)?;
+            let mut response = self.agent.post(&url_of(&el)).send_json(json!({})).ok()?;
+            if response.status().is_success() {
+                return Some(());
+            }
+            let value: Value = response.body_mut().read_json().unwrap_or(Value::Null);
+            if value["value"]["error"] == "stale element reference" {
+                return None;
+            }
+            panic!("click on {css} failed: {value}");
+        });
+    }
+
     /// Types `text` into an element; a newline is typed as the Enter key.
     pub fn type_into(&self, el: &Element, text: &str) {
         let text = text.replace('\n', "\u{E007}");
@@ -280,6 +311,21 @@ impl App {
             &self.session_path(&format!("/element/{}/value", el.0)),
             Some(json!({"text": text})),
         );
+    }
+
+    /// The element's text, or `None` when it is gone (a view re-rendered).
+    pub fn try_text(&self, el: &Element) -> Option<String> {
+        let url = format!(
+            "{}{}",
+            self.base,
+            self.session_path(&format!("/element/{}/text", el.0))
+        );
+        let mut response = self.agent.get(&url).call().ok()?;
+        if !response.status().is_success() {
+            return None;
+        }
+        let value: Value = response.body_mut().read_json().ok()?;
+        value["value"].as_str().map(str::to_owned)
     }
 
     pub fn text(&self, el: &Element) -> String {
@@ -416,6 +462,29 @@ impl App {
             ])
             .status();
         panic!("the file dialog did not take {}", path.display());
+    }
+
+    /// Puts text on the clipboard of the app's display, as copying it in
+    /// another application would.
+    pub fn set_clipboard(&self, text: &str) {
+        use std::io::Write;
+        let mut child = Command::new("xclip")
+            .args(["-selection", "clipboard", "-i"])
+            .env("DISPLAY", &self.display)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("xclip runs (apt-get install xclip)");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        // xclip serves the selection from the background until another
+        // application takes it over.
+        let _ = child.wait();
     }
 
     /// What another application gets when it pastes `target` ("text/html",

@@ -163,7 +163,7 @@ fn main() {
         registry: None,
         ..Config::default()
     };
-    let mut library = Library::open(&lib, config).unwrap();
+    let library = Library::open(&lib, config).unwrap();
     let health = library.health().unwrap();
     assert!(health.is_ok(), "{health:?}");
     let (used_p50, used_p99) = latency(&library, &queries);

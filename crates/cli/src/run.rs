@@ -47,11 +47,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             dir.display()
         );
     }
-    let mut lib = Library::open(&dir, Config::default())?;
+    let lib = Library::open(&dir, Config::default())?;
     match cli.command {
-        Command::Source(cmd) => source(&mut lib, &out, cmd)?,
-        Command::Clip(cmd) => clip(&mut lib, &out, cmd)?,
-        Command::Claim(cmd) => claim(&mut lib, &out, cmd)?,
+        Command::Source(cmd) => source(&lib, &out, cmd)?,
+        Command::Clip(cmd) => clip(&lib, &out, cmd)?,
+        Command::Claim(cmd) => claim(&lib, &out, cmd)?,
         Command::Search { query, limit } => {
             let results = lib.search(&query.join(" "), limit)?;
             out.search(&results);
@@ -181,7 +181,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             out.text_or_json(&text, &report);
         }
-        Command::Import { file, batch } => return import(&mut lib, &out, &file, batch),
+        Command::Import { file, batch } => return import(&lib, &out, &file, batch),
         Command::Backup => {
             let backup = lib.backup()?;
             out.text_or_json(
@@ -246,7 +246,7 @@ fn item_type(typed: &str) -> Result<ItemType> {
     })
 }
 
-fn source(lib: &mut Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
+fn source(lib: &Library, out: &Printer, cmd: SourceCommand) -> Result<()> {
     match cmd {
         SourceCommand::Add(add) => {
             let new = new_source(add)?;
@@ -419,7 +419,7 @@ fn read_text(path: &Path) -> Result<String> {
     Ok(library::read_text_file(path)?)
 }
 
-fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
+fn clip(lib: &Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
     match cmd {
         ClipCommand::Add {
             source,
@@ -470,7 +470,7 @@ fn clip(lib: &mut Library, out: &Printer, cmd: ClipCommand) -> Result<()> {
     Ok(())
 }
 
-fn claim(lib: &mut Library, out: &Printer, cmd: ClaimCommand) -> Result<()> {
+fn claim(lib: &Library, out: &Printer, cmd: ClaimCommand) -> Result<()> {
     match cmd {
         ClaimCommand::Add { statement, note } => {
             let claim = lib.create_claim(NewClaim { statement, note })?;
@@ -510,12 +510,7 @@ fn claim(lib: &mut Library, out: &Printer, cmd: ClaimCommand) -> Result<()> {
     Ok(())
 }
 
-fn import(
-    lib: &mut Library,
-    out: &Printer,
-    file: &std::path::Path,
-    batch: usize,
-) -> Result<ExitCode> {
+fn import(lib: &Library, out: &Printer, file: &std::path::Path, batch: usize) -> Result<ExitCode> {
     let open =
         || std::fs::File::open(file).with_context(|| format!("could not open {}", file.display()));
     let total = std::io::BufReader::new(open()?).lines().count() as u64;

@@ -382,7 +382,7 @@ fn run_ours(n: usize, dir: &Path) -> Stats {
     let clips = corpus(&chain, n);
     let qs = queries(&chain, &clips);
     let base_kb = status_kb("VmRSS:");
-    let mut lib = Library::open(dir, Config::default()).expect("library opens");
+    let lib = Library::open(dir, Config::default()).expect("library opens");
     let started = Instant::now();
     let records = clips.iter().enumerate().map(|(i, c)| {
         let record = BulkRecord {

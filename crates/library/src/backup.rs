@@ -43,7 +43,7 @@ impl Library {
             .into_iter()
             .find(|b| b.made_at > 0);
         let due = newest.is_none_or(|b| self.now() - b.made_at > DAILY_MS);
-        if due && self.store.read().clip_count()? > 0 {
+        if due && self.store.read()?.clip_count()? > 0 {
             self.backup()?;
         }
         Ok(())

@@ -97,7 +97,7 @@ impl Library {
     /// parse error), committing every `batch_size` lines and calling `on_batch`
     /// after each commit.
     pub fn import_clips(
-        &mut self,
+        &self,
         lines: impl Iterator<Item = (u64, Result<BulkRecord, String>)>,
         batch_size: usize,
         mut on_batch: impl FnMut(&BulkProgress),
@@ -107,7 +107,7 @@ impl Library {
         while lines.peek().is_some() {
             let batch: Vec<_> = lines.by_ref().take(batch_size.max(1)).collect();
             let now = self.now();
-            let outcomes = self.store.write(|tx| -> Result<Vec<(u64, Outcome)>> {
+            let outcomes = self.write(|tx, changes| {
                 let mut cache = BatchCache::default();
                 let mut outcomes = Vec::with_capacity(batch.len());
                 for (line, record) in batch {
@@ -125,6 +125,10 @@ impl Library {
                         Err(message) => outcomes.push((line, Outcome::Failed(message))),
                     }
                 }
+                changes.tags = true;
+                for claim in cache.claims.values() {
+                    changes.claim(claim);
+                }
                 Ok(outcomes)
             })?;
             for (line, outcome) in outcomes {
@@ -140,7 +144,6 @@ impl Library {
                     }
                 }
             }
-            self.apply_outbox()?;
             on_batch(&report.progress);
         }
         Ok(report)

@@ -144,7 +144,7 @@ impl Library {
     }
 
     /// Adds a `.csl` file to the library's styles, after checking that it renders.
-    pub fn add_style(&mut self, path: &Path) -> Result<StyleInfo> {
+    pub fn add_style(&self, path: &Path) -> Result<StyleInfo> {
         let xml = std::fs::read_to_string(path).map_err(crate::error::io(path))?;
         let stem = path
             .file_stem()
@@ -190,13 +190,13 @@ impl Library {
 
     /// Gives a key to every source saved before keys were given on saving: a
     /// one-time pass at open (nothing to do afterwards but one indexed query).
-    pub(crate) fn give_missing_keys(&mut self) -> Result<()> {
-        let missing = self.store.read().sources_without_key()?;
+    pub(crate) fn give_missing_keys(&self) -> Result<()> {
+        let missing = self.store.read()?.sources_without_key()?;
         if missing.is_empty() {
             return Ok(());
         }
         let now = self.now();
-        self.store.write(|tx| -> Result<()> {
+        self.write(|tx, _| {
             for id in &missing {
                 let source = tx.read().source(id)?;
                 let (mut meta, mut origins) = (source.meta, source.origins);
@@ -204,13 +204,12 @@ impl Library {
                 tx.update_source_meta(id, &meta, &origins, now)?;
             }
             Ok(())
-        })?;
-        self.apply_outbox()
+        })
     }
 
     /// The sources (all when `ids` is empty) in a reference format.
     pub fn export_references(&self, format: RefFormat, ids: &[SourceId]) -> Result<String> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let ids: Vec<SourceId> = if ids.is_empty() {
             reader.source_ids()?
         } else {
@@ -232,12 +231,7 @@ impl Library {
     }
 
     /// Writes the sources' references to a file the writer chose.
-    pub fn save_references(
-        &mut self,
-        format: RefFormat,
-        ids: &[SourceId],
-        path: &Path,
-    ) -> Result<()> {
+    pub fn save_references(&self, format: RefFormat, ids: &[SourceId], path: &Path) -> Result<()> {
         let text = self.export_references(format, ids)?;
         crate::export::write_file(path, text.as_bytes())
     }
@@ -245,7 +239,7 @@ impl Library {
     /// Imports a BibTeX, BibLaTeX, CSL-JSON or RIS file: each entry becomes a
     /// source known by its metadata (its text can be added by re-importing the
     /// page or file). Entries already in the library are left as they are.
-    pub fn import_references(&mut self, path: &Path) -> Result<RefImportReport> {
+    pub fn import_references(&self, path: &Path) -> Result<RefImportReport> {
         let bytes = std::fs::read(path).map_err(crate::error::io(path))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             Error::InvalidInput(format!(
@@ -265,7 +259,7 @@ impl Library {
         })?;
         let references = refs::parse(format, &text)
             .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let mut taken: HashSet<String> = reader.citation_keys()?.into_iter().collect();
         let existing: Vec<SourceMeta> = reader
             .source_ids()?
@@ -322,13 +316,13 @@ impl Library {
             }
             new_sources.push(source);
         }
-        self.store.write(|tx| {
+        drop(reader);
+        self.write(|tx, _| {
             for source in &mut new_sources {
                 insert_source(tx, source)?;
             }
-            Ok::<_, Error>(())
+            Ok(())
         })?;
-        self.apply_outbox()?;
         report.added = new_sources.into_iter().map(|s| s.id).collect();
         Ok(report)
     }

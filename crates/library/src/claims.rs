@@ -4,7 +4,7 @@ use crate::{Error, Library, NewClaim, Result};
 use model::{Claim, ClaimId, ClaimSummary, ClipId, Stance};
 
 impl Library {
-    pub fn create_claim(&mut self, new: NewClaim) -> Result<Claim> {
+    pub fn create_claim(&self, new: NewClaim) -> Result<Claim> {
         let statement = clean_statement(&new.statement)?;
         let now = self.now();
         let claim = Claim {
@@ -14,38 +14,46 @@ impl Library {
             created_at: now,
             updated_at: now,
         };
-        self.store.write(|tx| tx.insert_claim(&claim))?;
+        self.write(|tx, changes| {
+            changes.claim(&claim.id);
+            Ok(tx.insert_claim(&claim)?)
+        })?;
         Ok(claim)
     }
 
     /// Every claim with its evidence counts, alphabetically.
     pub fn claims(&self) -> Result<Vec<ClaimSummary>> {
-        Ok(self.store.read().claims()?)
+        Ok(self.store.read()?.claims()?)
     }
 
     pub fn claim(&self, id: &ClaimId) -> Result<ClaimSummary> {
-        Ok(self.store.read().claim(id)?)
+        Ok(self.store.read()?.claim(id)?)
     }
 
-    pub fn rename_claim(&mut self, id: &ClaimId, statement: &str) -> Result<ClaimSummary> {
+    pub fn rename_claim(&self, id: &ClaimId, statement: &str) -> Result<ClaimSummary> {
         let statement = clean_statement(statement)?;
         let now = self.now();
-        self.store
-            .write(|tx| tx.rename_claim(id, &statement, now))?;
-        self.apply_outbox()?;
+        self.write(|tx, changes| {
+            changes.claim(id);
+            Ok(tx.rename_claim(id, &statement, now)?)
+        })?;
         self.claim(id)
     }
 
     /// Links a clip to a claim with a stance (or changes the stance of the link).
-    pub fn link_clip(&mut self, clip: &ClipId, claim: &ClaimId, stance: Stance) -> Result<()> {
+    pub fn link_clip(&self, clip: &ClipId, claim: &ClaimId, stance: Stance) -> Result<()> {
         let now = self.now();
-        self.store.write(|tx| tx.link(clip, claim, stance, now))?;
-        self.apply_outbox()
+        self.write(|tx, changes| {
+            changes.claim(claim);
+            Ok(tx.link(clip, claim, stance, now)?)
+        })
     }
 
-    pub fn unlink_clip(&mut self, clip: &ClipId, claim: &ClaimId) -> Result<()> {
-        self.store.write(|tx| tx.unlink(clip, claim))?;
-        self.apply_outbox()
+    pub fn unlink_clip(&self, clip: &ClipId, claim: &ClaimId) -> Result<()> {
+        self.write(|tx, changes| {
+            changes.claim(claim);
+            Ok(tx.unlink(clip, claim)?)
+        })
     }
 }
 
@@ -62,7 +70,7 @@ pub(crate) fn clean_statement(statement: &str) -> Result<String> {
 impl Library {
     /// A claim's page: its evidence grouped by stance, each group by source date.
     pub fn claim_view(&self, id: &ClaimId) -> Result<crate::ClaimView> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let claim = reader.claim(id)?;
         let mut evidence = Vec::new();
         for clip_id in reader.clips_of_claim(id)? {
@@ -90,22 +98,27 @@ impl Library {
     }
 
     /// Deletes a claim; its clips stay, without the link.
-    pub fn delete_claim(&mut self, id: &ClaimId) -> Result<()> {
-        self.store.write(|tx| tx.delete_claim(id))?;
-        self.apply_outbox()
+    pub fn delete_claim(&self, id: &ClaimId) -> Result<()> {
+        self.write(|tx, changes| {
+            changes.claim(id);
+            Ok(tx.delete_claim(id)?)
+        })
     }
 
     /// Merges `from` into `into`: every clip linked to `from` is linked to `into`
     /// with the same stance (unless it already was), and `from` is deleted.
-    pub fn merge_claims(&mut self, from: &ClaimId, into: &ClaimId) -> Result<ClaimSummary> {
+    pub fn merge_claims(&self, from: &ClaimId, into: &ClaimId) -> Result<ClaimSummary> {
         if from == into {
             return Err(Error::InvalidInput(
                 "a claim cannot be merged into itself".into(),
             ));
         }
         let now = self.now();
-        self.store.write(|tx| tx.merge_claims(from, into, now))?;
-        self.apply_outbox()?;
+        self.write(|tx, changes| {
+            changes.claim(from);
+            changes.claim(into);
+            Ok(tx.merge_claims(from, into, now)?)
+        })?;
         self.claim(into)
     }
 }

@@ -5,18 +5,20 @@ use model::{Clip, ClipId, Source, SourceId, SourceText};
 
 impl Library {
     /// Saves a passage of a source, given by its exact quote or by offsets.
-    pub fn create_clip(&mut self, new: NewClip) -> Result<Clip> {
+    pub fn create_clip(&self, new: NewClip) -> Result<Clip> {
         let source_id = SourceId(new.source_id.clone());
-        let source = self.store.read().source(&source_id)?;
+        let source = self.store.read()?.source(&source_id)?;
         let clip = build_clip(&source, &new, self.now())?;
-        self.store.write(|tx| tx.insert_clip(&clip))?;
-        self.apply_outbox()?;
+        self.write(|tx, changes| {
+            changes.tags |= !clip.tags.is_empty();
+            Ok(tx.insert_clip(&clip)?)
+        })?;
         Ok(clip)
     }
 
     /// A clip with the source it came from.
     pub fn clip(&self, id: &ClipId) -> Result<ClipView> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let clip = reader.clip(id)?;
         let source = reader.source(&clip.source_id)?;
         let citation = cite::Attribution::new(&source.meta, clip.page).plain();
@@ -36,7 +38,7 @@ impl Library {
     }
 
     pub(crate) fn clip_ids(&self, filter: &crate::ClipFilter) -> Result<Vec<ClipId>> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         Ok(match filter {
             crate::ClipFilter {
                 source: Some(source),
@@ -59,51 +61,62 @@ impl Library {
     }
 
     /// Changes a clip's note and/or tags.
-    pub fn edit_clip(&mut self, id: &ClipId, edit: ClipEdit) -> Result<Clip> {
+    pub fn edit_clip(&self, id: &ClipId, edit: ClipEdit) -> Result<Clip> {
         let now = self.now();
-        self.store.write(|tx| -> Result<()> {
+        self.write(|tx, changes| {
             if let Some(note) = &edit.note {
                 tx.set_clip_note(id, note.trim(), now)?;
             }
             if let Some(tags) = &edit.tags {
                 tx.set_clip_tags(id, &clean_tags(tags), now)?;
+                changes.tags = true;
             }
             Ok(())
         })?;
-        self.apply_outbox()?;
-        Ok(self.store.read().clip(id)?)
+        Ok(self.store.read()?.clip(id)?)
     }
 
     /// Puts back a clip that was deleted (undo): same id, quote, note and tags, and
     /// its links to the claims that still exist.
-    pub fn restore_clip(&mut self, mut clip: Clip) -> Result<Clip> {
-        let reader = self.store.read();
-        reader.source_summary(&clip.source_id)?;
-        clip.claims.retain(|c| reader.claim(&c.claim_id).is_ok());
+    pub fn restore_clip(&self, mut clip: Clip) -> Result<Clip> {
         clip.updated_at = self.now();
-        self.store.write(|tx| tx.insert_clip(&clip))?;
-        self.apply_outbox()?;
-        Ok(self.store.read().clip(&clip.id)?)
+        self.write(|tx, changes| {
+            let reader = tx.read();
+            reader.source_summary(&clip.source_id)?;
+            clip.claims.retain(|c| reader.claim(&c.claim_id).is_ok());
+            for link in &clip.claims {
+                changes.claim(&link.claim_id);
+            }
+            changes.tags |= !clip.tags.is_empty();
+            Ok(tx.insert_clip(&clip)?)
+        })?;
+        Ok(self.store.read()?.clip(&clip.id)?)
     }
 
     /// Every tag with its clip count, most used first.
     pub fn tags(&self) -> Result<Vec<crate::TagCount>> {
         Ok(self
             .store
-            .read()
+            .read()?
             .tags()?
             .into_iter()
             .map(|(name, count)| crate::TagCount { name, count })
             .collect())
     }
 
-    pub fn delete_clip(&mut self, id: &ClipId) -> Result<()> {
-        self.store.write(|tx| tx.delete_clip(id))?;
-        self.apply_outbox()
+    pub fn delete_clip(&self, id: &ClipId) -> Result<()> {
+        self.write(|tx, changes| {
+            changes.tags = true;
+            for link in tx.read().clip(id)?.claims {
+                changes.claim(&link.claim_id);
+            }
+            Ok(tx.delete_clip(id)?)
+        })
     }
 
     /// Clip search over quotes, notes, tags, claims and source titles and authors.
     pub fn search(&self, query: &str, limit: usize) -> Result<model::SearchResults> {
+        crate::panic_point("search");
         Ok(self.index.search(query, limit)?)
     }
 }

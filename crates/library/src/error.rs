@@ -55,10 +55,35 @@ pub enum Error {
          free some space and try again ({detail})"
     )]
     DiskFull { detail: String },
+    #[error("{message}")]
+    Network { kind: NetworkKind, message: String },
+    #[error("{what}: the reader of this file crashed or stopped answering ({detail}); nothing was saved, and the library is fine")]
+    ParserCrashed { what: String, detail: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("internal error while {doing}: {detail}. Nothing was lost; the library goes on working (the log has the details)")]
+    Internal { doing: String, detail: String },
     #[error(transparent)]
     Store(store::StoreError),
     #[error(transparent)]
     Search(search::SearchError),
+}
+
+/// What went wrong on the network, for the front end to say and to decide on
+/// a retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkKind {
+    /// The name of the site could not be resolved.
+    Dns,
+    /// The secure connection failed (certificate, protocol).
+    Tls,
+    /// Nothing answers at that address (refused, unreachable).
+    Refused,
+    /// The site did not answer in time.
+    Timeout,
+    /// The site answered, but not with what can be imported (status, size,
+    /// paywall, redirects).
+    Other,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -67,26 +92,61 @@ impl From<store::StoreError> for Error {
     fn from(e: store::StoreError) -> Self {
         match e {
             store::StoreError::NotFound { entity, id } => Error::NotFound { entity, id },
-            store::StoreError::DuplicateClaim(_) => Error::InvalidInput(e.to_string()),
-            store::StoreError::Sqlite(rusqlite_error)
-                if rusqlite_error.sqlite_error_code() == Some(store::SqliteCode::DiskFull) =>
-            {
-                Error::DiskFull {
+            store::StoreError::DuplicateClaim(_) => Error::Conflict(e.to_string()),
+            store::StoreError::Sqlite(rusqlite_error) => match rusqlite_error.sqlite_error_code() {
+                Some(store::SqliteCode::DiskFull) => Error::DiskFull {
                     detail: rusqlite_error.to_string(),
-                }
-            }
+                },
+                Some(store::SqliteCode::ReadOnly) => Error::ReadOnly {
+                    path: PathBuf::from("the library database"),
+                },
+                _ => Error::Store(store::StoreError::Sqlite(rusqlite_error)),
+            },
             other => Error::Store(other),
         }
     }
 }
 
+/// The OS error of an I/O failure anywhere in a chain of errors.
+fn os_error(e: &(dyn std::error::Error + 'static)) -> Option<i32> {
+    let mut next = Some(e);
+    while let Some(e) = next {
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            if let Some(code) = io.raw_os_error() {
+                return Some(code);
+            }
+        }
+        next = e.source();
+    }
+    None
+}
+
 impl From<search::SearchError> for Error {
     fn from(e: search::SearchError) -> Self {
-        let text = e.to_string();
-        if text.contains("No space left") || text.contains("os error 28") {
-            return Error::DiskFull { detail: text };
+        let code = match &e {
+            search::SearchError::Io { source, .. } => source.raw_os_error(),
+            search::SearchError::Tantivy(tantivy) => os_error(tantivy),
+        };
+        match code {
+            Some(libc::ENOSPC) => Error::DiskFull {
+                detail: e.to_string(),
+            },
+            Some(libc::EROFS) => Error::ReadOnly {
+                path: PathBuf::from("the search index"),
+            },
+            _ => Error::Search(e),
         }
-        Error::Search(e)
+    }
+}
+
+/// An index error in words: a full disk shows up in Tantivy's writer threads
+/// without its OS error ("killed"), so the disk itself is asked.
+pub(crate) fn from_index(e: search::SearchError, dir: &std::path::Path) -> Error {
+    match Error::from(e) {
+        Error::Search(e) if disk_full(dir) => Error::DiskFull {
+            detail: e.to_string(),
+        },
+        other => other,
     }
 }
 
@@ -109,6 +169,24 @@ pub enum ErrorCode {
     /// The file is encrypted: ask for its password and try again.
     PasswordRequired,
     Io,
+    /// The disk is full: nothing was saved; free space and try again.
+    DiskFull,
+    /// The library's folder (or a file the writer chose) cannot be written.
+    ReadOnly,
+    /// The name of a site could not be resolved (a typo, or offline).
+    NetworkDns,
+    /// The secure connection to a site failed.
+    NetworkTls,
+    /// Nothing answers at the address, or the network is unreachable.
+    NetworkRefused,
+    /// A site did not answer in time.
+    NetworkTimeout,
+    /// A site answered with something that cannot be imported.
+    Network,
+    /// A file's reader (the PDF worker, the HTML parser) crashed or hung on it.
+    ParserCrashed,
+    /// The change conflicts with what is there (a claim with that statement).
+    Conflict,
     Internal,
 }
 
@@ -122,10 +200,24 @@ impl Error {
             }
             Error::Locked { .. } => ErrorCode::LibraryLocked,
             Error::PasswordRequired { .. } => ErrorCode::PasswordRequired,
-            Error::Io { .. }
-            | Error::ReadOnly { .. }
-            | Error::DiskFull { .. }
-            | Error::Missing { .. } => ErrorCode::Io,
+            Error::Io { source, .. } => match source.raw_os_error() {
+                Some(libc::ENOSPC) => ErrorCode::DiskFull,
+                Some(libc::EROFS) => ErrorCode::ReadOnly,
+                _ => ErrorCode::Io,
+            },
+            Error::Missing { .. } => ErrorCode::Io,
+            Error::ReadOnly { .. } => ErrorCode::ReadOnly,
+            Error::DiskFull { .. } => ErrorCode::DiskFull,
+            Error::Network { kind, .. } => match kind {
+                NetworkKind::Dns => ErrorCode::NetworkDns,
+                NetworkKind::Tls => ErrorCode::NetworkTls,
+                NetworkKind::Refused => ErrorCode::NetworkRefused,
+                NetworkKind::Timeout => ErrorCode::NetworkTimeout,
+                NetworkKind::Other => ErrorCode::Network,
+            },
+            Error::ParserCrashed { .. } => ErrorCode::ParserCrashed,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Internal { .. } => ErrorCode::Internal,
             Error::Store(S::NewerSchema { .. }) => ErrorCode::LibraryTooNew,
             Error::Store(S::NotADatabase { .. } | S::Corrupt(_)) | Error::Damaged { .. } => {
                 ErrorCode::LibraryDamaged
@@ -153,9 +245,17 @@ impl From<Error> for ApiError {
     }
 }
 
+/// An I/O error on `path`, by its OS error: a full disk and a read-only file
+/// system are named as such.
 pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
     let path = path.into();
-    move |source| Error::Io { path, source }
+    move |source| match source.raw_os_error() {
+        Some(libc::ENOSPC) => Error::DiskFull {
+            detail: format!("{}: {source}", path.display()),
+        },
+        Some(libc::EROFS) => Error::ReadOnly { path },
+        _ => Error::Io { path, source },
+    }
 }
 
 /// Whether the file system holding `dir` has (almost) no room left.

@@ -39,7 +39,7 @@ impl Library {
                     ..Default::default()
                 };
                 let ids = self.clip_ids(&filter)?;
-                let title = self.store.read().source_summary(id)?.title;
+                let title = self.store.read()?.source_summary(id)?.title;
                 (Some(title), vec![(String::new(), self.quotes(&ids)?)])
             }
             ExportTarget::Tag { tag } => {
@@ -107,6 +107,47 @@ impl Library {
         })
     }
 
+    /// How a clip is cited in a style (its in-text citation or note, and its
+    /// reference-list entry), as an export in that style cites it; without a
+    /// style, its attribution line.
+    pub fn clip_citation(
+        &self,
+        id: &ClipId,
+        style: Option<&str>,
+    ) -> Result<crate::CitationPreview> {
+        let style = match style.map(str::trim) {
+            Some(name) if !name.is_empty() => self.style(name)?,
+            _ => {
+                return Ok(crate::CitationPreview {
+                    style: None,
+                    citation: self.clip(id)?.citation,
+                    reference: None,
+                    note: false,
+                })
+            }
+        };
+        let owned = self.quotes(std::slice::from_ref(id))?;
+        let quotes = as_quotes(&owned);
+        let cites: Vec<cite::Cite> = quotes
+            .iter()
+            .map(|q| cite::Cite {
+                item: cite::csl_json::item(q.meta, q.kind, q.key),
+                locator: q.locator_in(&style),
+            })
+            .collect();
+        let rendered = cite::render(&style, &cites);
+        Ok(crate::CitationPreview {
+            style: Some(style.id.clone()),
+            citation: rendered
+                .citations
+                .first()
+                .map(|c| c.plain())
+                .unwrap_or_default(),
+            reference: rendered.bibliography.first().map(|r| r.plain()),
+            note: rendered.note_style,
+        })
+    }
+
     /// Writes an export to the file the writer chose (the whole path comes from
     /// them, through a save dialog or the command line). A Pandoc export also
     /// writes its bibliography beside it (`draft.md` and `draft.json`), in the same
@@ -157,7 +198,7 @@ impl Library {
     }
 
     fn quotes(&self, ids: &[ClipId]) -> Result<Vec<Owned>> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let clip = reader.clip(id)?;

@@ -10,7 +10,8 @@ use model::{PartialDate, Source, SourceKind};
 use std::io::Read;
 use std::time::Duration;
 
-const TIMEOUT: Duration = Duration::from_secs(30);
+/// The whole download's limit by default (see `Config::fetch_timeout`).
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(30);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 const MAX_REDIRECTS: usize = 5;
 const MAX_BYTES: u64 = ingest::MAX_INPUT_BYTES as u64;
@@ -19,16 +20,14 @@ const PAYWALL_CHARS: usize = 600;
 
 impl Library {
     /// Imports the page or PDF at `url` as a new source.
-    pub fn import_url(&mut self, url: &str, password: Option<&str>) -> Result<Source> {
+    pub fn import_url(&self, url: &str, password: Option<&str>) -> Result<Source> {
         let imported = self.fetch(url, password)?;
         let meta = crate::sources::clean_meta(imported.meta)?;
         let mut source =
             crate::sources::build_source(imported.kind, meta, imported.blocks, self.now());
         source.origins = imported.origins;
         source.blob = imported.blob;
-        self.store
-            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
-        self.apply_outbox()?;
+        self.write(|tx, _| crate::citations::insert_source(tx, &mut source))?;
         Ok(source)
     }
 
@@ -40,8 +39,8 @@ impl Library {
             )));
         }
         let client = reqwest::blocking::Client::builder()
-            .timeout(TIMEOUT)
-            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(self.config.fetch_timeout)
+            .connect_timeout(CONNECT_TIMEOUT.min(self.config.fetch_timeout))
             .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
             .user_agent(concat!("Commonplace/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -49,7 +48,7 @@ impl Library {
         let response = client.get(url).send().map_err(|e| in_words(url, &e))?;
         let status = response.status();
         if !status.is_success() {
-            return Err(Error::InvalidInput(status_in_words(url, status.as_u16())));
+            return Err(refused(status_in_words(url, status.as_u16())));
         }
         let final_url = response.url().to_string();
         let content_type = response
@@ -59,7 +58,7 @@ impl Library {
             .unwrap_or_default()
             .to_ascii_lowercase();
         if response.content_length().is_some_and(|n| n > MAX_BYTES) {
-            return Err(Error::InvalidInput(format!(
+            return Err(refused(format!(
                 "{url} is larger than the {} MB Commonplace imports at once",
                 MAX_BYTES / 1_000_000
             )));
@@ -68,9 +67,18 @@ impl Library {
         response
             .take(MAX_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::InvalidInput(format!("the download from {url} broke off: {e}")))?;
+            .map_err(|e| {
+                let kind = match e.kind() {
+                    std::io::ErrorKind::TimedOut => crate::error::NetworkKind::Timeout,
+                    _ => crate::error::NetworkKind::Other,
+                };
+                Error::Network {
+                    kind,
+                    message: format!("the download from {url} broke off: {e}"),
+                }
+            })?;
         if bytes.len() as u64 > MAX_BYTES {
-            return Err(Error::InvalidInput(format!(
+            return Err(refused(format!(
                 "{url} is larger than the {} MB Commonplace imports at once",
                 MAX_BYTES / 1_000_000
             )));
@@ -102,7 +110,7 @@ impl Library {
             Imported::plain(SourceKind::Text, meta, blocks)
         } else {
             let kind = content_type.split(';').next().unwrap_or("unknown");
-            return Err(Error::InvalidInput(format!(
+            return Err(refused(format!(
                 "{url} is not a web page or a PDF (the site says it is {kind})"
             )));
         };
@@ -138,7 +146,7 @@ fn refuse_paywall(url: &str, bytes: &[u8], page: &Imported) -> Result<()> {
         .iter()
         .any(|m| html.contains(m));
     if walled && chars < PAYWALL_CHARS {
-        return Err(Error::InvalidInput(format!(
+        return Err(refused(format!(
             "{url} looks like a paywall: only {chars} characters of the article are visible. \
              Open it in your browser while signed in, save the page (Ctrl+S) and import the file."
         )));
@@ -146,29 +154,83 @@ fn refuse_paywall(url: &str, bytes: &[u8], page: &Imported) -> Result<()> {
     Ok(())
 }
 
+/// A failed request in words, with its kind told by the error's types, not its
+/// text: a timeout, a refused or unreachable address, a TLS failure (a rustls
+/// error in the chain), and otherwise a connection that never started, which
+/// is a name that did not resolve.
 fn in_words(url: &str, e: &reqwest::Error) -> Error {
-    let detail = format!("{e:?}").to_lowercase();
-    let message = if e.is_timeout() {
-        format!("{url} did not answer in time; try again later")
-    } else if e.is_redirect() {
-        format!(
-            "{url} redirects too many times (more than {MAX_REDIRECTS}); the address may be broken"
+    use crate::error::NetworkKind;
+
+    let (kind, message) = if e.is_timeout() {
+        (
+            NetworkKind::Timeout,
+            format!("{url} did not answer in time; try again later"),
         )
-    } else if detail.contains("dns")
-        || detail.contains("failed to lookup")
-        || detail.contains("name or service not known")
-    {
-        format!("the address {url} could not be found: check its spelling, or your connection")
-    } else if detail.contains("certificate") || detail.contains("tls") || detail.contains("ssl") {
-        format!(
-            "the secure connection to {url} failed: the site's certificate could not be verified"
+    } else if e.is_redirect() {
+        (
+            NetworkKind::Other,
+            format!("{url} redirects too many times (more than {MAX_REDIRECTS}); the address may be broken"),
+        )
+    } else if chain_has(e, |e| e.downcast_ref::<rustls::Error>().is_some()) {
+        (
+            NetworkKind::Tls,
+            format!("the secure connection to {url} failed: the site's certificate could not be verified"),
+        )
+    } else if chain_has(e, |e| {
+        e.downcast_ref::<std::io::Error>().is_some_and(|io| {
+            use std::io::ErrorKind::*;
+            matches!(
+                io.kind(),
+                ConnectionRefused | NetworkUnreachable | HostUnreachable | ConnectionReset
+            )
+        })
+    }) {
+        (
+            NetworkKind::Refused,
+            format!("could not connect to {url}: the site may be down, or you may be offline"),
         )
     } else if e.is_connect() {
-        format!("could not connect to {url}: the site may be down, or you may be offline")
+        (
+            NetworkKind::Dns,
+            format!("the address {url} could not be found: check its spelling, or your connection"),
+        )
     } else {
-        format!("could not download {url}: {e}")
+        (NetworkKind::Other, format!("could not download {url}: {e}"))
     };
-    Error::InvalidInput(message)
+    Error::Network { kind, message }
+}
+
+/// Whether any error in `e`'s chain passes `test`. I/O errors wrap others
+/// without giving them as their source (a rustls error travels inside two of
+/// them), so their inner errors are walked too.
+fn chain_has(
+    e: &reqwest::Error,
+    test: impl Fn(&(dyn std::error::Error + 'static)) -> bool,
+) -> bool {
+    let mut pending: Vec<&(dyn std::error::Error + 'static)> = vec![e];
+    while let Some(e) = pending.pop() {
+        if test(e) {
+            return true;
+        }
+        if let Some(inner) = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            pending.push(inner);
+        }
+        if let Some(source) = e.source() {
+            pending.push(source);
+        }
+    }
+    false
+}
+
+/// An answer that cannot be imported.
+fn refused(message: String) -> Error {
+    Error::Network {
+        kind: crate::error::NetworkKind::Other,
+        message,
+    }
 }
 
 fn status_in_words(url: &str, status: u16) -> String {

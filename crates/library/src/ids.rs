@@ -31,7 +31,7 @@ impl Library {
     pub fn resolve_id(&self, kind: IdKind, typed: &str) -> Result<String> {
         let typed = typed.trim();
         let entity = kind.as_str();
-        let found = self.store.read().ids_with_prefix(entity, typed, 6)?;
+        let found = self.store.read()?.ids_with_prefix(entity, typed, 6)?;
         if found.iter().any(|id| id == typed) {
             return Ok(typed.to_owned());
         }

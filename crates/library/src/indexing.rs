@@ -1,6 +1,6 @@
 //! Keeping the Tantivy index in step with SQLite through the outbox.
 
-use crate::{Error, Library, Result};
+use crate::{Changes, Library, Result, WriterState};
 use model::{Author, ClipId, SourceId, SourceSummary};
 use model::{BlockKind, Source, SourceText};
 use search::{ClipDoc, IndexOp, IndexState, PassageDoc};
@@ -36,37 +36,38 @@ impl Library {
     /// On open: replay what the index missed, or rebuild it when it cannot be
     /// trusted (missing, damaged, another format, ahead of the database, or behind
     /// entries that were already pruned from the outbox).
-    pub(crate) fn sync_index(&mut self, state: IndexState) -> Result<()> {
-        let high_water = self.store.read().outbox_high_water()?;
+    pub(crate) fn sync_index(&self, state: IndexState) -> Result<()> {
+        let high_water = self.store.read()?.outbox_high_water()?;
+        let mut writer = self.writer.lock();
         let rebuild_reason = match state {
             IndexState::NeedsRebuild { reason } => Some(reason),
             IndexState::Current { applied_seq } if applied_seq > high_water => Some(format!(
                 "the index is ahead of the database ({applied_seq} > {high_water})"
             )),
             IndexState::Current { applied_seq } => {
-                let next = self.store.read().outbox_after(applied_seq, 1)?;
+                let next = self.store.read()?.outbox_after(applied_seq, 1)?;
                 let gap = high_water > applied_seq
                     && next.first().is_none_or(|e| e.seq != applied_seq + 1);
-                self.applied_seq = applied_seq;
+                writer.applied_seq = applied_seq;
                 gap.then(|| "the outbox no longer holds what the index missed".to_owned())
             }
         };
         match rebuild_reason {
-            Some(_reason) => self.rebuild_index(high_water),
-            None => self.apply_outbox(),
+            Some(_reason) => self.rebuild_locked(&mut writer, high_water),
+            None => self.apply_outbox_locked(&mut writer, &mut Changes::default()),
         }
     }
 
     /// Rebuilds the whole search index from the database (it is a cache: this
     /// loses nothing, and is what happens by itself when the index is damaged).
-    pub fn rebuild_search_index(&mut self) -> Result<()> {
-        let high_water = self.store.read().outbox_high_water()?;
-        self.rebuild_index(high_water)
+    pub fn rebuild_search_index(&self) -> Result<()> {
+        let mut writer = self.writer.lock();
+        let high_water = self.store.read()?.outbox_high_water()?;
+        self.rebuild_locked(&mut writer, high_water)
     }
 
-    /// Rebuilds the whole index from the database.
-    pub(crate) fn rebuild_index(&mut self, high_water: u64) -> Result<()> {
-        let reader = self.store.read();
+    fn rebuild_locked(&self, writer: &mut WriterState, high_water: u64) -> Result<()> {
+        let reader = self.store.read()?;
         let mut sources = HashMap::new();
         let mut ops = Vec::new();
         for id in reader.source_ids()? {
@@ -77,25 +78,28 @@ impl Library {
                 ops.push(IndexOp::UpsertClip(Box::new(doc)));
             }
         }
+        drop(reader);
         self.index.rebuild(ops.into_iter(), high_water)?;
-        self.applied_seq = high_water;
+        writer.applied_seq = high_water;
         self.store.write(|tx| tx.prune_outbox(high_water))?;
         Ok(())
     }
 
-    /// Applies every pending outbox entry to the index, in order.
-    pub(crate) fn apply_outbox(&mut self) -> Result<()> {
+    /// Applies every pending outbox entry to the index, in order, noting the
+    /// clips and sources it touched. The caller holds the writer's turn.
+    pub(crate) fn apply_outbox_locked(
+        &self,
+        writer: &mut WriterState,
+        changes: &mut Changes,
+    ) -> Result<()> {
         // The caller's write is committed to SQLite; the index has not seen it.
         store::failpoint("before-index");
         loop {
-            let entries = self
-                .store
-                .read()
-                .outbox_after(self.applied_seq, REPLAY_BATCH)?;
+            let reader = self.store.read()?;
+            let entries = reader.outbox_after(writer.applied_seq, REPLAY_BATCH)?;
             let Some(last) = entries.last().map(|e| e.seq) else {
                 return Ok(());
             };
-            let reader = self.store.read();
             let mut sources = HashMap::new();
             let mut clips: Vec<ClipId> = Vec::new();
             let mut ops = Vec::new();
@@ -108,6 +112,7 @@ impl Library {
                         if !sources_done.insert(id.clone()) {
                             continue;
                         }
+                        changes.source(&id);
                         match reader.source(&id) {
                             Ok(source) => ops.push(passages_op(&source)),
                             Err(store::StoreError::NotFound { .. }) => {
@@ -129,30 +134,25 @@ impl Library {
                 if !seen.insert(id.clone()) {
                     continue;
                 }
+                changes.clip(&id);
                 ops.push(match clip_doc(&reader, &mut sources, &id)? {
                     Some(doc) => IndexOp::UpsertClip(Box::new(doc)),
                     None => IndexOp::DeleteClip(id),
                 });
             }
-            self.index.apply(ops, last).map_err(|e| {
-                // The index's writer threads report a full disk as "killed".
-                if crate::error::disk_full(&self.dir) {
-                    Error::DiskFull {
-                        detail: e.to_string(),
-                    }
-                } else {
-                    Error::from(e)
-                }
-            })?;
+            drop(reader);
+            self.index
+                .apply(ops, last)
+                .map_err(|e| crate::error::from_index(e, &self.dir))?;
             store::failpoint("after-index-commit");
-            self.applied_seq = last;
+            writer.applied_seq = last;
             self.store.write(|tx| tx.prune_outbox(last))?;
         }
     }
 
     /// Compares the index with the database and runs SQLite's integrity checks.
     pub fn health(&self) -> Result<Health> {
-        let in_db = self.store.read().clip_ids()?;
+        let in_db = self.store.read()?.clip_ids()?;
         let in_index = self.index.all_ids()?;
         let db: std::collections::BTreeSet<_> = in_db.iter().cloned().collect();
         let ix: std::collections::BTreeSet<_> = in_index.iter().cloned().collect();
@@ -169,7 +169,7 @@ impl Library {
 
 /// The searchable document of a clip as it is now, or `None` if it was deleted.
 fn clip_doc(
-    reader: &Reader<'_>,
+    reader: &Reader,
     sources: &mut HashMap<SourceId, SourceSummary>,
     id: &ClipId,
 ) -> Result<Option<ClipDoc>> {

@@ -9,11 +9,20 @@
 //!
 //! It knows nothing of Tauri or the command line; the shells call it with plain
 //! values and get plain values or an [`Error`] with an [`ErrorCode`] back.
+//!
+//! A `Library` is shared between threads (`&self` everywhere). Reads run beside
+//! writes: each read borrows a SQLite snapshot of its own and the index's
+//! current searcher. Writes take turns: slow work (fetching, parsing, the PDF
+//! worker, reading a reference file) happens first, with no lock held; only the
+//! transaction and the index commit hold the writer's turn ([`Library::write`]).
+//! Every write reports what it changed ([`Changes`]) to the observer the shell
+//! gave in [`Config::on_change`].
 
 mod anchor;
 mod backup;
 mod blobs;
 mod bulk;
+mod changes;
 mod citations;
 mod claims;
 mod clips;
@@ -22,6 +31,7 @@ mod export;
 mod fetch;
 mod ids;
 mod indexing;
+mod lists;
 pub mod location;
 mod lock;
 mod paste;
@@ -33,9 +43,10 @@ mod wire;
 
 pub use backup::BackupInfo;
 pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, BulkSource};
+pub use changes::Changes;
 pub use citations::{RefImportReport, StyleInfo};
 pub use cite::refs::RefFormat;
-pub use error::{ApiError, Error, ErrorCode, Result};
+pub use error::{ApiError, Error, ErrorCode, NetworkKind, Result};
 pub use ids::IdKind;
 pub use indexing::Health;
 pub use ingest::TextFormat;
@@ -43,14 +54,18 @@ pub use paste::PastedQuote;
 pub use reimport::{ReimportReport, SourceVersion};
 pub use text_file::{decode_text, read_text_file};
 pub use wire::{
-    ClaimView, ClipEdit, ClipFilter, ClipView, Evidence, Export, ExportFormat, ExportOptions,
-    ExportTarget, NewClaim, NewClip, NewSource, SourceView, TagCount,
+    CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipFilter, ClipView, Evidence, Export,
+    ExportFormat, ExportOptions, ExportTarget, NewClaim, NewClip, NewSource, Overview, SourcePage,
+    SourceView, TagCount,
 };
 
 use model::Timestamp;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use store::Store;
+
+/// What hears of every write (the app sends it on to its windows as an event).
+pub type ChangeObserver = Arc<dyn Fn(&Changes) + Send + Sync>;
 
 /// Things a library needs from the outside, passed in so tests can pin them.
 #[derive(Clone)]
@@ -62,6 +77,10 @@ pub struct Config {
     /// The list of library folders opened before (see
     /// [`location::registry_path`]); none turns the missing-folder check off.
     pub registry: Option<PathBuf>,
+    /// Told of every write, once it is committed and searchable: what changed.
+    pub on_change: Option<ChangeObserver>,
+    /// How long a download by address may take in all.
+    pub fetch_timeout: std::time::Duration,
 }
 
 impl Default for Config {
@@ -75,19 +94,84 @@ impl Default for Config {
             }),
             pdf_worker: pdf::PdfWorker::current_exe(),
             registry: location::registry_path(),
+            on_change: None,
+            fetch_timeout: fetch::TIMEOUT,
         }
     }
 }
 
-/// An open library. One process at a time may hold it.
+/// An open library. One process at a time may hold it; inside it, any number
+/// of threads may read while one writes.
 pub struct Library {
     dir: PathBuf,
     store: Store,
     index: search::SearchIndex,
-    /// The last outbox sequence number the index has committed.
-    applied_seq: u64,
+    /// The writer's turn, held from a write's transaction through its index
+    /// commit, so the outbox reaches the index in order.
+    writer: parking_lot::Mutex<WriterState>,
     config: Config,
     _lock: lock::LibraryLock,
+}
+
+/// What only the writer touches.
+pub(crate) struct WriterState {
+    /// The last outbox sequence number the index has committed.
+    applied_seq: u64,
+}
+
+/// Runs one call of a front end (`doing` names it: `create_clip`), so that a
+/// panic inside is that call's [`Error::Internal`], logged, and not the end of
+/// the app: every lock the library holds is released on the way out (none is
+/// poisoned), an open transaction rolls back, and index changes staged by a
+/// write that did not finish are dropped before the next commit.
+pub fn guarded<T>(doing: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let started = std::time::Instant::now();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    let ms = started.elapsed().as_millis() as u64;
+    match outcome {
+        Ok(Ok(value)) => {
+            tracing::info!(call = doing, ms, "done");
+            Ok(value)
+        }
+        Ok(Err(e)) => {
+            tracing::warn!(call = doing, ms, code = ?e.code(), "failed");
+            Err(e)
+        }
+        Err(payload) => {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            tracing::error!(call = doing, ms, detail, "panicked");
+            Err(Error::Internal {
+                doing: format!("running “{}”", doing.replace('_', " ")),
+                detail,
+            })
+        }
+    }
+}
+
+/// A test hook: when `COMMONPLACE_PANIC` names this point (`name`, or `name:N`
+/// for its N-th passage), the call panics here. Tests use it to check that a
+/// panic costs one call and not the app. Unset (always, in use), it costs one
+/// comparison.
+pub(crate) fn panic_point(name: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static POINT: std::sync::OnceLock<Option<(String, usize)>> = std::sync::OnceLock::new();
+    static PASSED: AtomicUsize = AtomicUsize::new(0);
+    let point = POINT.get_or_init(|| {
+        let value = std::env::var("COMMONPLACE_PANIC").ok()?;
+        Some(match value.split_once(':') {
+            Some((name, n)) => (name.to_owned(), n.parse().unwrap_or(1)),
+            None => (value, 1),
+        })
+    });
+    if let Some((point, n)) = point {
+        if point == name && PASSED.fetch_add(1, Ordering::SeqCst) + 1 == *n {
+            panic!("test panic at {name} (COMMONPLACE_PANIC)");
+        }
+    }
 }
 
 /// The error for a damaged database, offering the newest backup that verifies.
@@ -147,11 +231,11 @@ impl Library {
             other => other?,
         };
         let (index, state) = search::SearchIndex::open(&dir.join("index"))?;
-        let mut library = Library {
+        let library = Library {
             dir: dir.to_owned(),
             store,
             index,
-            applied_seq: 0,
+            writer: parking_lot::Mutex::new(WriterState { applied_seq: 0 }),
             config,
             _lock: lock,
         };
@@ -183,5 +267,34 @@ impl Library {
 
     fn now(&self) -> Timestamp {
         (self.config.clock)()
+    }
+
+    /// A write: `f` runs in one transaction (and notes in `changes` what it
+    /// changed beyond the outbox), then the outbox is applied to the index, and
+    /// the observer hears what changed. The writer's turn is held throughout,
+    /// and only for this: callers do their slow work before.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&store::Tx<'_>, &mut Changes) -> Result<T>,
+    ) -> Result<T> {
+        let mut state = self.writer.lock();
+        let mut changes = Changes::default();
+        let out = self.store.write(|tx| {
+            panic_point("write");
+            f(tx, &mut changes)
+        })?;
+        self.apply_outbox_locked(&mut state, &mut changes)?;
+        drop(state);
+        self.report(&changes);
+        Ok(out)
+    }
+
+    fn report(&self, changes: &Changes) {
+        if changes.is_empty() {
+            return;
+        }
+        if let Some(observer) = &self.config.on_change {
+            observer(changes);
+        }
     }
 }

@@ -17,7 +17,7 @@ pub struct PastedQuote {
 }
 
 impl Library {
-    pub fn clip_pasted_quote(&mut self, pasted: PastedQuote) -> Result<Clip> {
+    pub fn clip_pasted_quote(&self, pasted: PastedQuote) -> Result<Clip> {
         let quote = ingest::normalize_inline(&pasted.quote);
         if quote.is_empty() {
             return Err(crate::Error::InvalidInput(
@@ -31,8 +31,10 @@ impl Library {
             .map(str::trim)
             .filter(|u| !u.is_empty())
         {
-            if let Some(id) = self.store.read().source_by_url(url)? {
-                let existing = self.store.read().source(&id)?;
+            let reader = self.store.read()?;
+            if let Some(id) = reader.source_by_url(url)? {
+                let existing = reader.source(&id)?;
+                drop(reader);
                 if !model::SourceText::new(&existing.blocks)
                     .find(&quote)
                     .is_empty()
@@ -52,12 +54,20 @@ impl Library {
             vec![Block::paragraph(quote.clone())],
             self.now(),
         );
-        self.store
-            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
-        self.create_clip(NewClip {
-            source_id: source.id.0,
-            quote: Some(quote),
-            ..NewClip::default()
-        })
+        // The source and its first clip are saved together.
+        let clip = crate::clips::build_clip(
+            &source,
+            &NewClip {
+                source_id: source.id.0.clone(),
+                quote: Some(quote),
+                ..NewClip::default()
+            },
+            self.now(),
+        )?;
+        self.write(|tx, _| {
+            crate::citations::insert_source(tx, &mut source)?;
+            Ok(tx.insert_clip(&clip)?)
+        })?;
+        Ok(clip)
     }
 }

@@ -88,10 +88,13 @@ pub(crate) fn extract(
         if started.elapsed() > worker.time_limit {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(Error::InvalidInput(format!(
-                "{name}: reading this PDF took more than {} seconds and was stopped",
-                worker.time_limit.as_secs()
-            )));
+            return Err(Error::ParserCrashed {
+                what: name.to_owned(),
+                detail: format!(
+                    "reading it took more than {} seconds and was stopped",
+                    worker.time_limit.as_secs()
+                ),
+            });
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -111,9 +114,10 @@ pub(crate) fn extract(
             })
         }
         Some(WorkerAnswer::Err(e)) => Err(Error::InvalidInput(format!("{name}: {e}"))),
-        _ => Err(Error::InvalidInput(format!(
-            "{name}: the PDF reader crashed on this file ({status}); the file may be damaged"
-        ))),
+        _ => Err(Error::ParserCrashed {
+            what: name.to_owned(),
+            detail: format!("the PDF reader ended with {status}; the file may be damaged"),
+        }),
     }
 }
 

@@ -42,72 +42,62 @@ pub struct SourceVersion {
 
 impl Library {
     /// Re-imports `path` as the newer version of source `id`.
-    pub fn reimport_file(&mut self, id: &SourceId, path: &Path) -> Result<ReimportReport> {
+    pub fn reimport_file(&self, id: &SourceId, path: &Path) -> Result<ReimportReport> {
         let imported = self.read_file(path, None)?;
         self.reimport(id, imported)
     }
 
+    /// Re-anchoring is worked out from a snapshot, before the writer's turn;
+    /// inside it, any clip that changed meanwhile (or a source re-imported
+    /// meanwhile) is worked out again, so what is saved matches what is there.
     pub(crate) fn reimport(
-        &mut self,
+        &self,
         id: &SourceId,
         new: crate::sources::Imported,
     ) -> Result<ReimportReport> {
-        let current = self.store.read().source(id)?;
-        let (meta, origins) = merge_meta(&current, new.meta, new.origins)?;
-        let now = self.now();
-        let source = Source {
-            kind: new.kind,
-            meta,
-            origins,
-            text_hash: store::text_hash(SourceText::new(&new.blocks).as_str()),
-            blocks: new.blocks,
-            blob: new.blob.or(current.blob.clone()),
-            updated_at: now,
-            ..current
-        };
-        let text = SourceText::new(&source.blocks);
-        let reader = self.store.read();
-        let clips = reader
-            .clips_of_source(id)?
-            .iter()
-            .map(|c| reader.clip(c))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut report = ReimportReport {
-            source: source.clone(),
-            archived_version: 0,
-            exact: 0,
-            approximate: 0,
-            orphaned: Vec::new(),
-        };
-        let moves: Vec<_> = clips
-            .iter()
-            .map(|clip| {
-                let (moved, how) = reanchor(clip, &text);
-                match how {
-                    Placement::Exact => report.exact += 1,
-                    Placement::Approximate => report.approximate += 1,
-                    Placement::Orphaned => report.orphaned.push(clip.id.clone()),
-                }
-                (clip, moved)
-            })
-            .collect();
-        report.archived_version = self.store.write(|tx| -> Result<u32> {
-            let version = tx.replace_source(&source, now)?;
-            for (old, new) in &moves {
-                tx.reanchor_clip(old, new, now)?;
+        let current = self.store.read()?.source(id)?;
+        let planned = plan(&current, new.clone(), &*self.store.read()?, self.now())?;
+        self.write(|tx, changes| {
+            let reader = tx.read();
+            let now_current = reader.source(id)?;
+            let plan = if now_current.updated_at == current.updated_at {
+                planned
+            } else {
+                plan(&now_current, new, reader, self.now())?
+            };
+            let Plan {
+                source,
+                mut report,
+                moves,
+            } = plan;
+            let text = SourceText::new(&source.blocks);
+            let mut saved = Vec::new();
+            for clip_id in reader.clips_of_source(id)? {
+                let clip = reader.clip(&clip_id)?;
+                let (moved, how) = match moves.iter().find(|(old, _, _)| old == &clip) {
+                    Some((_, moved, how)) => (moved.clone(), *how),
+                    // Saved or edited after the snapshot: placed now.
+                    None => reanchor(&clip, &text),
+                };
+                count(&mut report, &clip, how);
+                saved.push((clip, moved));
             }
-            Ok(version)
-        })?;
-        self.apply_outbox()?;
-        Ok(report)
+            report.archived_version = tx.replace_source(&source, self.now())?;
+            for (old, new) in &saved {
+                tx.reanchor_clip(old, new, self.now())?;
+                for link in &new.claims {
+                    changes.claim(&link.claim_id);
+                }
+            }
+            Ok(report)
+        })
     }
 
     /// The earlier versions of a source's text, oldest first.
     pub fn source_versions(&self, id: &SourceId) -> Result<Vec<SourceVersion>> {
-        self.store.read().source(id)?;
-        Ok(self
-            .store
-            .read()
+        let reader = self.store.read()?;
+        reader.source(id)?;
+        Ok(reader
             .source_versions(id)?
             .into_iter()
             .map(|v| SourceVersion {
@@ -121,8 +111,8 @@ impl Library {
 
     /// Changes a source's metadata; every field that changes is marked as the
     /// writer's own, so no re-import will overwrite it.
-    pub fn edit_source(&mut self, id: &SourceId, meta: SourceMeta) -> Result<Source> {
-        let current = self.store.read().source(id)?;
+    pub fn edit_source(&self, id: &SourceId, meta: SourceMeta) -> Result<Source> {
+        let current = self.store.read()?.source(id)?;
         let meta = clean_meta(meta)?;
         let (old, new) = (fields(&current.meta)?, fields(&meta)?);
         let mut origins = current.origins.clone();
@@ -132,10 +122,62 @@ impl Library {
             }
         }
         let now = self.now();
-        self.store
-            .write(|tx| tx.update_source_meta(id, &meta, &origins, now))?;
-        self.apply_outbox()?;
-        Ok(self.store.read().source(id)?)
+        self.write(|tx, _| Ok(tx.update_source_meta(id, &meta, &origins, now)?))?;
+        Ok(self.store.read()?.source(id)?)
+    }
+}
+
+/// A re-import worked out: the new source, the clips' new places, the counts.
+struct Plan {
+    source: Source,
+    report: ReimportReport,
+    /// Each clip as it was read, where it goes, and how it landed there.
+    moves: Vec<(model::Clip, model::Clip, Placement)>,
+}
+
+fn plan(
+    current: &Source,
+    new: crate::sources::Imported,
+    reader: &store::Reader,
+    now: model::Timestamp,
+) -> Result<Plan> {
+    let (meta, origins) = merge_meta(current, new.meta, new.origins)?;
+    let source = Source {
+        kind: new.kind,
+        meta,
+        origins,
+        text_hash: store::text_hash(SourceText::new(&new.blocks).as_str()),
+        blocks: new.blocks,
+        blob: new.blob.or(current.blob.clone()),
+        updated_at: now,
+        ..current.clone()
+    };
+    let text = SourceText::new(&source.blocks);
+    let report = ReimportReport {
+        source: source.clone(),
+        archived_version: 0,
+        exact: 0,
+        approximate: 0,
+        orphaned: Vec::new(),
+    };
+    let mut moves = Vec::new();
+    for id in reader.clips_of_source(&current.id)? {
+        let clip = reader.clip(&id)?;
+        let (moved, how) = reanchor(&clip, &text);
+        moves.push((clip, moved, how));
+    }
+    Ok(Plan {
+        source,
+        report,
+        moves,
+    })
+}
+
+fn count(report: &mut ReimportReport, clip: &model::Clip, how: Placement) {
+    match how {
+        Placement::Exact => report.exact += 1,
+        Placement::Approximate => report.approximate += 1,
+        Placement::Orphaned => report.orphaned.push(clip.id.clone()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 impl Library {
     /// Adds a source from text the writer gives, with the metadata they typed.
-    pub fn add_source(&mut self, new: NewSource) -> Result<Source> {
+    pub fn add_source(&self, new: NewSource) -> Result<Source> {
         let format = if new.markdown {
             TextFormat::Markdown
         } else {
@@ -20,22 +20,20 @@ impl Library {
             SourceKind::Text
         };
         let mut source = build_source(kind, clean_meta(new.meta)?, blocks, self.now());
-        self.store
-            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
-        self.apply_outbox()?;
+        self.write(|tx, _| crate::citations::insert_source(tx, &mut source))?;
         Ok(source)
     }
 
     /// Imports a file as a new source: a web page (.html), Markdown or text. The
     /// title of a text is its first heading (Markdown), else its first line if
     /// short, else the file name.
-    pub fn import_file(&mut self, path: &std::path::Path) -> Result<Source> {
+    pub fn import_file(&self, path: &std::path::Path) -> Result<Source> {
         self.import_file_with(path, None)
     }
 
     /// Imports a file; `password` opens an encrypted PDF.
     pub fn import_file_with(
-        &mut self,
+        &self,
         path: &std::path::Path,
         password: Option<&str>,
     ) -> Result<Source> {
@@ -46,9 +44,7 @@ impl Library {
             source.origins = imported.origins;
         }
         source.blob = imported.blob;
-        self.store
-            .write(|tx| crate::citations::insert_source(tx, &mut source))?;
-        self.apply_outbox()?;
+        self.write(|tx, _| crate::citations::insert_source(tx, &mut source))?;
         Ok(source)
     }
 
@@ -148,8 +144,9 @@ impl Library {
             .spawn(move || ingest::html::import(&input, address.as_deref()))
             .map_err(crate::error::io(name))?
             .join()
-            .map_err(|_| {
-                Error::InvalidInput(format!("{name}: the page reader crashed on this page"))
+            .map_err(|_| Error::ParserCrashed {
+                what: name.to_owned(),
+                detail: "the page reader crashed on this page".into(),
             })?
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
@@ -165,27 +162,36 @@ impl Library {
     /// Deletes a source with its text and versions. A source with clips is only
     /// deleted with them when `with_clips` says so (else nothing changes and the
     /// error says how many clips it has). Returns how many clips went with it.
-    pub fn delete_source(&mut self, id: &SourceId, with_clips: bool) -> Result<usize> {
-        let clips = self.store.read().clips_of_source(id)?.len();
-        self.store.read().source_summary(id)?;
-        if clips > 0 && !with_clips {
-            return Err(Error::InvalidInput(format!(
-                "source {id} has {clips} clip(s); delete them with it explicitly (`--with-clips`), or move them first"
-            )));
-        }
-        self.store.write(|tx| tx.delete_source(id))?;
-        self.apply_outbox()?;
-        Ok(clips)
+    pub fn delete_source(&self, id: &SourceId, with_clips: bool) -> Result<usize> {
+        self.write(|tx, changes| {
+            let reader = tx.read();
+            reader.source_summary(id)?;
+            let clips = reader.clips_of_source(id)?;
+            if !clips.is_empty() && !with_clips {
+                return Err(Error::InvalidInput(format!(
+                    "source {id} has {} clip(s); delete them with it explicitly (`--with-clips`), or move them first",
+                    clips.len()
+                )));
+            }
+            for clip in &clips {
+                for link in reader.clip(clip)?.claims {
+                    changes.claim(&link.claim_id);
+                }
+            }
+            changes.tags |= !clips.is_empty();
+            tx.delete_source(id)?;
+            Ok(clips.len())
+        })
     }
 
     /// Every source, newest first, with its clip count.
     pub fn sources(&self) -> Result<Vec<SourceSummary>> {
-        Ok(self.store.read().sources()?)
+        Ok(self.store.read()?.sources()?)
     }
 
     /// A source with its text and its clips, for the reader.
     pub fn source(&self, id: &SourceId) -> Result<SourceView> {
-        let reader = self.store.read();
+        let reader = self.store.read()?;
         let source = reader.source(id)?;
         let clips = reader
             .clips_of_source(id)?
@@ -302,7 +308,7 @@ fn title_of(blocks: &[model::Block]) -> Option<String> {
 }
 
 /// What a file or page is made of, before it becomes (or replaces) a source.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Imported {
     pub kind: SourceKind,
     pub meta: SourceMeta,

@@ -200,3 +200,52 @@ impl Export {
         }
     }
 }
+
+/// What the shell shows before it asks for any list: the library's folder and
+/// how much it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Overview {
+    pub path: String,
+    pub sources: u32,
+    pub clips: u32,
+    pub claims: u32,
+    pub tags: u32,
+}
+
+/// One page of the sources list, and how many sources the filter lets through.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct SourcePage {
+    pub items: Vec<SourceSummary>,
+    pub total: u32,
+}
+
+/// One page of the claims list, and how many claims the filter lets through.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimPage {
+    pub items: Vec<ClaimSummary>,
+    pub total: u32,
+}
+
+/// A clip's citation as an export in a style would give it: the in-text
+/// citation (or the note's text) and the reference-list entry. Without a style,
+/// the attribution line alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CitationPreview {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub style: Option<String>,
+    pub citation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub reference: Option<String>,
+    /// The style cites in notes: `citation` is the note's text.
+    pub note: bool,
+}

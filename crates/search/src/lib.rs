@@ -6,6 +6,10 @@
 //! database. Anything unreadable (missing, corrupt, another format) is reported as
 //! needing a rebuild, never as an error the user has to deal with.
 //!
+//! Searches never wait for writes: a search takes the reader's current searcher
+//! (a snapshot of the last commit), while the one writer, behind a lock of its
+//! own, stages changes and commits them.
+//!
 //! Only `library` calls this crate, and it never sees SQLite.
 
 mod cjk;
@@ -107,7 +111,7 @@ struct Payload {
 /// The open index with its one long-lived writer.
 pub struct SearchIndex {
     reader: IndexReader,
-    writer: IndexWriter,
+    writer: parking_lot::Mutex<IndexWriter>,
     fields: Fields,
     parsers: query::Parsers,
 }
@@ -150,7 +154,7 @@ impl SearchIndex {
         Ok((
             SearchIndex {
                 reader,
-                writer,
+                writer: parking_lot::Mutex::new(writer),
                 fields,
                 parsers,
             },
@@ -160,79 +164,79 @@ impl SearchIndex {
 
     /// Applies changes and commits them together with the outbox position they
     /// bring the index to. Visible to searches when this returns.
-    pub fn apply(&mut self, ops: Vec<IndexOp>, seq: u64) -> Result<()> {
-        for op in ops {
-            self.stage(op)?;
+    pub fn apply(&self, ops: Vec<IndexOp>, seq: u64) -> Result<()> {
+        let mut writer = self.writer.lock();
+        // A write that failed (or panicked) half-way left staged changes no
+        // commit should carry: they are dropped, and the outbox, which the
+        // caller replays from its last committed position, brings them back.
+        let staged = (|| {
+            for op in ops {
+                self.stage(&writer, op)?;
+            }
+            self.commit(&mut writer, seq)
+        })();
+        if staged.is_err() {
+            let _ = writer.rollback();
         }
-        self.commit(seq)
+        staged
     }
 
     /// Replaces everything in the index with what `ops` add.
-    pub fn rebuild(&mut self, ops: impl Iterator<Item = IndexOp>, seq: u64) -> Result<()> {
-        self.writer.delete_all_documents()?;
-        for op in ops {
-            self.stage(op)?;
+    pub fn rebuild(&self, ops: impl Iterator<Item = IndexOp>, seq: u64) -> Result<()> {
+        let mut writer = self.writer.lock();
+        let staged = (|| {
+            writer.delete_all_documents()?;
+            for op in ops {
+                self.stage(&writer, op)?;
+            }
+            self.commit(&mut writer, seq)
+        })();
+        if staged.is_err() {
+            let _ = writer.rollback();
         }
-        self.commit(seq)
+        staged
     }
 
-    fn stage(&mut self, op: IndexOp) -> Result<()> {
+    fn stage(&self, writer: &IndexWriter, op: IndexOp) -> Result<()> {
         let f = self.fields;
         match op {
             IndexOp::UpsertClip(doc) => {
-                self.writer
-                    .delete_term(Term::from_field_text(f.id, doc.id.as_str()));
-                self.writer.add_document(f.clip_document(&doc))?;
+                writer.delete_term(Term::from_field_text(f.id, doc.id.as_str()));
+                writer.add_document(f.clip_document(&doc))?;
             }
             IndexOp::DeleteClip(id) => {
-                self.writer
-                    .delete_term(Term::from_field_text(f.id, id.as_str()));
+                writer.delete_term(Term::from_field_text(f.id, id.as_str()));
             }
             IndexOp::ReplacePassages {
                 source_id,
                 passages,
             } => {
-                self.writer
-                    .delete_term(Term::from_field_text(f.passage_of, source_id.as_str()));
+                writer.delete_term(Term::from_field_text(f.passage_of, source_id.as_str()));
                 for passage in &passages {
-                    self.writer.add_document(f.passage_document(passage))?;
+                    writer.add_document(f.passage_document(passage))?;
                 }
             }
         }
         Ok(())
     }
 
-    fn commit(&mut self, seq: u64) -> Result<()> {
+    fn commit(&self, writer: &mut IndexWriter, seq: u64) -> Result<()> {
         let payload = serde_json::to_string(&Payload {
             format: INDEX_FORMAT,
             seq,
         })
         .expect("payload serializes");
-        let mut prepared = self.writer.prepare_commit()?;
+        let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&payload);
         prepared.commit()?;
-        self.merge()?;
+        merge_segments(writer)?;
         self.reader.reload()?;
         Ok(())
     }
 
-    /// Merges segments until the plan has nothing more to merge. Each merge
-    /// keeps the last commit's payload, and a crash during one leaves the
-    /// segments it was merging in place (the files it wrote are collected at the
-    /// next open).
-    fn merge(&mut self) -> Result<()> {
-        loop {
-            let metas = self.writer.index().searchable_segment_metas()?;
-            let Some(ids) = merge::plan(&merge::sizes(&metas)) else {
-                return Ok(());
-            };
-            self.writer.merge(&ids).wait()?;
-        }
-    }
-
     /// How many segments the index is made of (each one is searched).
     pub fn segment_count(&self) -> Result<usize> {
-        Ok(self.writer.index().searchable_segment_metas()?.len())
+        Ok(self.reader.searcher().segment_readers().len())
     }
 
     /// How many clips the index holds.
@@ -274,6 +278,19 @@ impl SearchIndex {
             query,
             limit,
         )
+    }
+}
+
+/// Merges segments until the plan has nothing more to merge. Each merge keeps
+/// the last commit's payload, and a crash during one leaves the segments it was
+/// merging in place (the files it wrote are collected at the next open).
+fn merge_segments(writer: &mut IndexWriter) -> Result<()> {
+    loop {
+        let metas = writer.index().searchable_segment_metas()?;
+        let Some(ids) = merge::plan(&merge::sizes(&metas)) else {
+            return Ok(());
+        };
+        writer.merge(&ids).wait()?;
     }
 }
 

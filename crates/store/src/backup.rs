@@ -8,21 +8,26 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 impl Store {
-    /// Writes a verified copy of the database to `path` (which must not exist).
+    /// Writes a verified copy of the database to `path` (which must not exist),
+    /// through a connection of its own: writers go on while it is made.
     pub fn backup_to(&self, path: &Path) -> Result<()> {
-        let tmp = path.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        self.conn
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
-        crate::failpoint("backup-written");
-        if let Err(e) = verify(&tmp) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-        std::fs::rename(&tmp, path)
-            .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
-        Ok(())
+        backup_with(&self.readers.for_backup()?, path)
     }
+}
+
+/// The backup of the database `conn` is open on.
+pub(crate) fn backup_with(conn: &Connection, path: &Path) -> Result<()> {
+    let tmp = path.with_extension("partial");
+    let _ = std::fs::remove_file(&tmp);
+    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+    crate::failpoint("backup-written");
+    if let Err(e) = verify(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, path)
+        .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
+    Ok(())
 }
 
 /// Opens a database file read-only and checks it; the problems found, if any,

@@ -101,7 +101,7 @@ const SUMMARY_SQL: &str = "SELECT c.id, c.statement, c.note, c.created_at, c.upd
         (SELECT COUNT(*) FROM claim_links l WHERE l.claim_id = c.id AND l.stance = 'context')
      FROM claims c";
 
-impl Reader<'_> {
+impl Reader {
     pub fn claim(&self, id: &ClaimId) -> Result<ClaimSummary> {
         self.conn
             .row(
@@ -113,12 +113,37 @@ impl Reader<'_> {
             .ok_or_else(|| not_found(id))
     }
 
-    /// Every claim, alphabetically.
+    /// Every claim, alphabetically (statements are unique without regard to
+    /// case, so the order is total and walks the statement index).
     pub fn claims(&self) -> Result<Vec<ClaimSummary>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "{SUMMARY_SQL} ORDER BY c.statement COLLATE NOCASE, c.id"
+            "{SUMMARY_SQL} ORDER BY c.statement COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([], summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A page of claims in the order of [`Reader::claims`].
+    pub fn claims_page(&self, offset: u32, limit: u32) -> Result<Vec<ClaimSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SUMMARY_SQL} ORDER BY c.statement COLLATE NOCASE LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map([limit, offset], summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn claim_count(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .row("SELECT COUNT(*) FROM claims", [], |r| r.get(0))?)
+    }
+
+    /// Every claim's id and statement, in the order of [`Reader::claims`].
+    pub fn claim_statements(&self) -> Result<Vec<(ClaimId, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, statement FROM claims ORDER BY statement COLLATE NOCASE")?;
+        let rows = stmt.query_map([], |r| Ok((ClaimId(r.get(0)?), r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -164,7 +189,7 @@ fn duplicate_or(e: rusqlite::Error, statement: &str) -> StoreError {
     }
 }
 
-impl Reader<'_> {
+impl Reader {
     /// The claim with this statement (compared without regard to case), if any.
     pub fn claim_by_statement(&self, statement: &str) -> Result<Option<ClaimId>> {
         Ok(self

@@ -94,7 +94,7 @@ fn not_found(id: &ClipId) -> StoreError {
     }
 }
 
-impl Reader<'_> {
+impl Reader {
     pub fn clip(&self, id: &ClipId) -> Result<Clip> {
         let clip = self
             .conn
@@ -262,14 +262,31 @@ pub(crate) fn parse_stance(s: &str) -> Result<Stance> {
         .map_err(|e: model::StanceError| StoreError::Corrupt(e.to_string()))
 }
 
-impl Reader<'_> {
+impl Reader {
     /// Every tag with the number of clips carrying it, most used first.
     pub fn tags(&self) -> Result<Vec<(String, u32)>> {
+        self.top_tags(u32::MAX)
+    }
+
+    /// The `limit` most used tags with their clip counts, most used first.
+    pub fn top_tags(&self, limit: u32) -> Result<Vec<(String, u32)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT tag, COUNT(*) AS n FROM clip_tags GROUP BY tag ORDER BY n DESC, tag COLLATE NOCASE",
+            "SELECT tag, COUNT(*) AS n FROM clip_tags GROUP BY tag
+             ORDER BY n DESC, tag COLLATE NOCASE LIMIT ?1",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        let rows = stmt.query_map([limit], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many clips and how many distinct tags the library holds.
+    pub fn clip_and_tag_counts(&self) -> Result<(u32, u32)> {
+        Ok(self.conn.row(
+            "SELECT (SELECT COUNT(*) FROM clips), (SELECT COUNT(DISTINCT tag) FROM clip_tags)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
     }
 }
 

@@ -6,16 +6,24 @@
 //! each of its methods that changes searchable data also appends to the outbox in
 //! the same transaction, so the search index can never miss an acknowledged change.
 //! The store knows nothing of Tantivy; `library` feeds the outbox to the index.
+//!
+//! One connection writes, one transaction at a time; reads never wait for it.
+//! [`Store::read`] lends a connection of its own from a small pool and opens a
+//! read transaction on it: with WAL, that is a snapshot of the last commit,
+//! whatever a writer is doing meanwhile. Read connections are `query_only`, so a
+//! read can never write.
 
 mod backup;
 mod claims;
 mod clips;
 mod outbox;
+mod pool;
 mod schema;
 mod sources;
 
 pub use backup::{backups, verify};
 pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
+pub use pool::Snapshot;
 pub use schema::LATEST_VERSION;
 pub use sources::ArchivedVersion;
 
@@ -101,9 +109,10 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// An open library database.
+/// An open library database: one write connection and a pool of readers.
 pub struct Store {
-    conn: Connection,
+    writer: parking_lot::Mutex<Connection>,
+    readers: pool::ReadPool,
 }
 
 impl Store {
@@ -120,27 +129,32 @@ impl Store {
         if existed {
             refuse_newer(path)?;
         }
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         apply_pragmas(&conn)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let store = Store { conn };
         if let (true, Some(dir)) = (existed && version < LATEST_VERSION, backups) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Corrupt(format!("{}: {e}", dir.display())))?;
-            store.backup_to(&dir.join(format!("library-v{version}-before-migration.sqlite")))?;
+            backup::backup_with(
+                &conn,
+                &dir.join(format!("library-v{version}-before-migration.sqlite")),
+            )?;
         }
-        let mut conn = store.conn;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            writer: parking_lot::Mutex::new(conn),
+            readers: pool::ReadPool::new(path),
+        })
     }
 
     /// Runs `f` in one IMMEDIATE transaction and commits it if `f` succeeds.
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
+    /// Writers take turns; readers go on meanwhile, each in its snapshot.
+    pub fn write<T, E>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
-        let tx = self
-            .conn
+        let mut conn = self.writer.lock();
+        let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let out = f(&Tx { conn: &tx })?;
@@ -148,22 +162,25 @@ impl Store {
         Ok(out)
     }
 
-    /// Read access; every query of [`Tx`] that does not write is also here.
-    pub fn read(&self) -> Reader<'_> {
-        Reader { conn: &self.conn }
+    /// A snapshot to read from: every query of [`Reader`] sees the database as
+    /// of the last commit before its first query, and never waits for a writer.
+    pub fn read(&self) -> Result<Snapshot<'_>> {
+        self.readers.snapshot()
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`: the problems found, if any.
     pub fn check_integrity(&self) -> Result<Vec<String>> {
+        let conn = self.writer.lock();
         let mut problems = Vec::new();
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
             let row = row?;
             if row != "ok" {
                 problems.push(row);
             }
         }
-        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        drop(stmt);
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
         for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
             problems.push(format!("foreign key violation in {}", row?));
         }
@@ -171,9 +188,12 @@ impl Store {
     }
 }
 
-/// A read-only view of the database (a plain connection or an open transaction).
-pub struct Reader<'a> {
-    conn: &'a Connection,
+/// The queries of the database, on a read snapshot or inside a write
+/// transaction (a connection seen through the read-only half of the API).
+#[derive(ref_cast::RefCast)]
+#[repr(transparent)]
+pub struct Reader {
+    conn: Connection,
 }
 
 /// A write transaction; [`Tx::read`] gives the queries inside it.
@@ -182,8 +202,9 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    pub fn read(&self) -> Reader<'_> {
-        Reader { conn: self.conn }
+    pub fn read(&self) -> &Reader {
+        use ref_cast::RefCast;
+        Reader::ref_cast(self.conn)
     }
 
     /// Runs `f` inside a savepoint: if it fails, everything it wrote is undone and
@@ -248,7 +269,7 @@ fn refuse_newer(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn apply_pragmas(conn: &Connection) -> Result<()> {
+pub(crate) fn apply_pragmas(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.set_prepared_statement_cache_capacity(128);
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;

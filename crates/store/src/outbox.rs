@@ -50,7 +50,7 @@ impl Tx<'_> {
     }
 }
 
-impl Reader<'_> {
+impl Reader {
     /// Up to `limit` entries after `after`, in order.
     pub fn outbox_after(&self, after: u64, limit: usize) -> Result<Vec<OutboxEntry>> {
         let mut stmt = self.conn.prepare_cached(

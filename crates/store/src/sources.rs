@@ -164,7 +164,7 @@ pub struct ArchivedVersion {
 const SUMMARY_COLUMNS: &str = "s.id, s.kind, s.meta, s.created_at,
      (SELECT COUNT(*) FROM clips c WHERE c.source_id = s.id)";
 
-impl Reader<'_> {
+impl Reader {
     /// Earlier versions of a source, oldest first.
     pub fn source_versions(&self, id: &SourceId) -> Result<Vec<ArchivedVersion>> {
         let mut stmt = self.conn.prepare_cached(
@@ -279,6 +279,36 @@ impl Reader<'_> {
         ))?;
         let rows = stmt.query_map([], summary_from_row)?;
         rows.map(|r| r?).collect()
+    }
+
+    /// A page of sources, newest first (the order of [`Reader::sources`]).
+    pub fn sources_page(&self, offset: u32, limit: u32) -> Result<Vec<SourceSummary>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM sources s
+             ORDER BY s.created_at DESC, s.id DESC LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map([limit, offset], summary_from_row)?;
+        rows.map(|r| r?).collect()
+    }
+
+    pub fn source_count(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .row("SELECT COUNT(*) FROM sources", [], |r| r.get(0))?)
+    }
+
+    /// Every source's id and metadata, newest first: what a filter on titles,
+    /// authors and sites reads (without the clip counts of a summary).
+    pub fn source_metas(&self) -> Result<Vec<(SourceId, SourceMeta)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, meta FROM sources ORDER BY created_at DESC, id DESC")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        rows.map(|r| {
+            let (id, meta) = r?;
+            Ok((SourceId(id), from_json(&meta)?))
+        })
+        .collect()
     }
 
     /// The source with this URL, if one was saved.

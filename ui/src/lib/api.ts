@@ -2,10 +2,12 @@
 // function here; the types come from ui/src/lib/bindings.ts, generated from Rust.
 
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
+  Changes,
   Claim,
   ClaimView,
   Export,
@@ -108,6 +110,12 @@ export const api = {
 
   /** The native save dialog; resolves to the chosen path, or null if cancelled. */
   pickSavePath: (defaultPath: string) => saveDialog({ defaultPath }),
+
+  /** Calls `onChange` after every write to the library, wherever it came from
+   * (this window, a browser capture, a background import), with what changed. */
+  onLibraryChanged(onChange: (changes: Changes) => void): Promise<() => void> {
+    return listen<Changes>("library-changed", (event) => onChange(event.payload));
+  },
 
   /** Calls `onDrop` with the paths of files dropped on the window. */
   onFileDrop(onDrop: (paths: string[]) => void, onHover: (hovering: boolean) => void): Promise<() => void> {

@@ -199,7 +199,7 @@ bibliography: string, };
 
 export type ExportFormat = "markdown" | "html" | "text" | "pandoc";
 
-export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "internal";
+export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "diskFull" | "readOnly" | "networkDns" | "networkTls" | "networkRefused" | "networkTimeout" | "network" | "parserCrashed" | "conflict" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -260,3 +260,23 @@ alreadyThere: Array<string>,
  * Entries that could not come in, each with why.
  */
 refused: Array<string>, };
+
+export type Changes = { sources: Array<SourceId>, clips: Array<ClipId>, claims: Array<ClaimId>, 
+/**
+ * Tag counts may have changed (a clip's tags, or a clip with tags, changed).
+ */
+tags: boolean, };
+
+export type ClipFilter = { source?: SourceId, tag?: string, claim?: ClaimId, };
+
+export type Overview = { path: string, sources: number, clips: number, claims: number, tags: number, };
+
+export type SourcePage = { items: Array<SourceSummary>, total: number, };
+
+export type ClaimPage = { items: Array<ClaimSummary>, total: number, };
+
+export type CitationPreview = { style?: string, citation: string, reference?: string, 
+/**
+ * The style cites in notes: `citation` is the note's text.
+ */
+note: boolean, };

@@ -99,7 +99,7 @@ fn out(line: String) {
 }
 
 fn child(dir: &Path, seed: u64) {
-    let mut lib = Library::open(dir, Config::default()).expect("the child opens the library");
+    let lib = Library::open(dir, Config::default()).expect("the child opens the library");
     let base = match lib.sources().unwrap().iter().find(|s| s.title == "Base") {
         Some(s) => s.id.clone(),
         None => {
@@ -248,7 +248,7 @@ fn word_span(words: &[&str], start: usize, len: usize) -> (usize, usize) {
 /// so that the process aborts part way through it): `open`, `clip` (a clip
 /// tagged `once` on a new source), `backup`.
 fn once(dir: &Path, op: &str) {
-    let mut lib = Library::open(dir, Config::default()).expect("the library opens");
+    let lib = Library::open(dir, Config::default()).expect("the library opens");
     match op {
         "open" => {}
         "clip" => {

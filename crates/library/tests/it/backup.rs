@@ -7,9 +7,9 @@ use library::NewClip;
 #[test]
 fn a_backup_restores_the_library_as_it_was_and_keeps_the_replaced_database() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let clip = |lib: &mut library::Library, q: &str| {
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let clip = |lib: &library::Library, q: &str| {
         lib.create_clip(NewClip {
             source_id: source.id.0.clone(),
             quote: Some(q.into()),
@@ -17,10 +17,10 @@ fn a_backup_restores_the_library_as_it_was_and_keeps_the_replaced_database() {
         })
         .unwrap()
     };
-    let kept = clip(&mut lib, "market regulator");
+    let kept = clip(&lib, "market regulator");
     let backup = lib.backup().unwrap();
     store::verify(&backup.path).expect("a backup is verified");
-    let later = clip(&mut lib, "cloud of uncertainty");
+    let later = clip(&lib, "cloud of uncertainty");
     drop(lib);
     let before = std::fs::read(dir.path().join("library.sqlite")).unwrap();
 
@@ -56,8 +56,8 @@ fn a_backup_restores_the_library_as_it_was_and_keeps_the_replaced_database() {
 #[test]
 fn a_damaged_backup_is_refused_and_the_library_is_untouched() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    add_article(&mut lib);
+    let lib = open(dir.path());
+    add_article(&lib);
     drop(lib);
     let bad = dir.path().join("not-a-backup.sqlite");
     std::fs::write(&bad, b"garbage that is not sqlite").unwrap();
@@ -78,8 +78,8 @@ fn a_damaged_backup_is_refused_and_the_library_is_untouched() {
 #[test]
 fn backups_rotate_and_an_older_schema_is_backed_up_before_its_migration() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    add_article(&mut lib);
+    let lib = open(dir.path());
+    add_article(&lib);
     for _ in 0..12 {
         lib.backup().unwrap();
     }

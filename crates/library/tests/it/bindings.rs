@@ -25,7 +25,8 @@ fn render() -> String {
         library::ClaimView, library::ExportTarget, library::Export, library::ExportFormat, library::ErrorCode,
         library::ApiError, library::ReimportReport, library::SourceVersion,
         library::PastedQuote, model::ItemType, library::ExportOptions, library::StyleInfo,
-        library::RefImportReport,
+        library::RefImportReport, library::Changes, library::ClipFilter, library::Overview,
+        library::SourcePage, library::ClaimPage, library::CitationPreview,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

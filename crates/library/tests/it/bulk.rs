@@ -17,7 +17,7 @@ fn parse(lines: &str) -> Vec<(u64, Result<BulkRecord, String>)> {
 #[test]
 fn bulk_import_saves_good_lines_skips_bad_ones_and_reports_each_batch() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let input = r#"{"source": {"title": "Oil Outlook", "authors": ["Birol, Fatih"], "site": "IEA", "date": "2023-10", "url": "https://iea.org/outlook"}, "quote": "Oil demand peaks before 2030", "tags": ["energy"], "claims": [{"statement": "Oil demand will peak soon", "stance": "supports"}]}
 {"source": {"title": "Oil Outlook", "url": "https://iea.org/outlook"}, "quote": "Solar becomes the cheapest power", "claims": [{"statement": "oil demand will PEAK soon", "stance": "context"}]}
 {"source": {"title": "Full text", "text": "The whole text of a report. It says many things."}, "quote": "not in the text"}

@@ -5,7 +5,7 @@ use super::{add_article, open};
 use library::{ExportFormat, ExportOptions, ExportTarget, NewClip, RefFormat};
 use model::{ItemType, SourceId};
 
-fn clip(lib: &mut library::Library, source: &SourceId, quote: &str) -> model::ClipId {
+fn clip(lib: &library::Library, source: &SourceId, quote: &str) -> model::ClipId {
     lib.create_clip(NewClip {
         source_id: source.to_string(),
         quote: Some(quote.into()),
@@ -26,12 +26,12 @@ fn cite_fixture(name: &str) -> std::path::PathBuf {
 #[test]
 fn an_export_in_apa_cites_the_paragraph_and_lists_the_reference() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let mut meta = source.meta.clone();
     meta.item_type = Some(ItemType::ArticleNewspaper);
     lib.edit_source(&source.id, meta).unwrap();
-    let id = clip(&mut lib, &source.id, "months-long antitrust investigation");
+    let id = clip(&lib, &source.id, "months-long antitrust investigation");
     let options = ExportOptions {
         style: Some("apa".into()),
         bibliography: true,
@@ -83,10 +83,10 @@ fn an_export_in_apa_cites_the_paragraph_and_lists_the_reference() {
 #[test]
 fn a_notes_style_puts_citations_in_numbered_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let a = clip(&mut lib, &source.id, "fined Alibaba a record");
-    let b = clip(&mut lib, &source.id, "removes a cloud of uncertainty");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let a = clip(&lib, &source.id, "fined Alibaba a record");
+    let b = clip(&lib, &source.id, "removes a cloud of uncertainty");
     let export = lib
         .export(
             &ExportTarget::Clips { ids: vec![a, b] },
@@ -121,9 +121,9 @@ fn a_notes_style_puts_citations_in_numbered_notes() {
 fn a_pandoc_export_writes_the_draft_and_its_bibliography_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let id = clip(&mut lib, &source.id, "fined Alibaba a record");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let id = clip(&lib, &source.id, "fined Alibaba a record");
     let written = lib
         .save_export(
             &ExportTarget::Clips { ids: vec![id] },
@@ -159,9 +159,9 @@ fn a_pandoc_export_writes_the_draft_and_its_bibliography_side_by_side() {
 #[test]
 fn a_template_gives_the_house_style_and_a_broken_one_says_where() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let id = clip(&mut lib, &source.id, "fined Alibaba a record");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let id = clip(&lib, &source.id, "fined Alibaba a record");
     let target = ExportTarget::Clips { ids: vec![id] };
     let export = lib
         .export(
@@ -208,7 +208,7 @@ fn a_template_gives_the_house_style_and_a_broken_one_says_where() {
 fn a_users_csl_file_becomes_a_style_and_a_broken_one_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let dependent = files.path().join("Journal of Media Studies.csl");
     std::fs::write(
         &dependent,
@@ -230,8 +230,8 @@ fn a_users_csl_file_becomes_a_style_and_a_broken_one_is_refused() {
         .unwrap()
         .iter()
         .any(|s| s.custom && s.title == "Journal of Media Studies"));
-    let source = add_article(&mut lib);
-    let id = clip(&mut lib, &source.id, "fined Alibaba a record");
+    let source = add_article(&lib);
+    let id = clip(&lib, &source.id, "fined Alibaba a record");
     let export = lib
         .export(
             &ExportTarget::Clips { ids: vec![id] },
@@ -257,7 +257,7 @@ fn a_users_csl_file_becomes_a_style_and_a_broken_one_is_refused() {
 #[test]
 fn reference_files_come_in_and_go_out_without_loss() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let report = lib
         .import_references(&cite_fixture("better-bibtex.bib"))
         .unwrap();
@@ -289,7 +289,7 @@ fn reference_files_come_in_and_go_out_without_loss() {
             .join(format!("all-{format:?}.{}", format.extension()));
         lib.save_references(format, &[], &path).unwrap();
         let other_dir = tempfile::tempdir().unwrap();
-        let mut other = open(other_dir.path());
+        let other = open(other_dir.path());
         let report = other.import_references(&path).unwrap();
         assert_eq!(report.added.len(), 7, "{format:?}: {report:?}");
         let metas = |l: &library::Library| {

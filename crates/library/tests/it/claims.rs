@@ -5,9 +5,9 @@ use model::Stance;
 #[test]
 fn clips_link_to_claims_with_a_stance_and_claims_count_their_evidence() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let mut clip = |quote: &str| {
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let clip = |quote: &str| {
         lib.create_clip(NewClip {
             source_id: source.id.0.clone(),
             quote: Some(quote.into()),
@@ -70,14 +70,14 @@ fn clips_link_to_claims_with_a_stance_and_claims_count_their_evidence() {
 #[test]
 fn claim_statements_are_unique_and_never_empty() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let new = |s: &str| NewClaim {
         statement: s.into(),
         note: String::new(),
     };
     lib.create_claim(new("Tariffs raise prices")).unwrap();
     let dup = lib.create_claim(new("tariffs raise PRICES")).unwrap_err();
-    assert_eq!(dup.code(), ErrorCode::InvalidInput);
+    assert_eq!(dup.code(), ErrorCode::Conflict);
     assert!(dup.to_string().contains("already exists"), "{dup}");
     let empty = lib.create_claim(new("   ")).unwrap_err();
     assert!(empty.to_string().contains("needs a statement"), "{empty}");

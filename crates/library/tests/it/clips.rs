@@ -2,7 +2,7 @@ use crate::{add_article, hit_ids, open, ARTICLE};
 use library::{ClipEdit, ErrorCode, NewClip};
 use model::ClipId;
 
-fn clip_quote(lib: &mut library::Library, source: &str, quote: &str) -> model::Clip {
+fn clip_quote(lib: &library::Library, source: &str, quote: &str) -> model::Clip {
     lib.create_clip(NewClip {
         source_id: source.into(),
         quote: Some(quote.into()),
@@ -14,9 +14,9 @@ fn clip_quote(lib: &mut library::Library, source: &str, quote: &str) -> model::C
 #[test]
 fn a_clip_by_quote_carries_w3c_selectors_and_is_found_by_a_word_of_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let clip = clip_quote(&mut lib, &source.id.0, "abused its dominant position");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let clip = clip_quote(&lib, &source.id.0, "abused its dominant position");
     assert_eq!(clip.quote.exact, "abused its dominant position");
     assert_eq!(
         clip.quote.prefix, "iant, which regulators said had ",
@@ -48,8 +48,8 @@ fn a_clip_by_quote_carries_w3c_selectors_and_is_found_by_a_word_of_it() {
 #[test]
 fn a_clip_by_offsets_is_the_text_between_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let clip = lib
         .create_clip(NewClip {
             source_id: source.id.0.clone(),
@@ -87,8 +87,8 @@ fn a_clip_by_offsets_is_the_text_between_them() {
 #[test]
 fn a_quote_that_is_not_in_the_source_is_an_error_that_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let err = lib
         .create_clip(NewClip {
             source_id: source.id.0.clone(),
@@ -121,9 +121,9 @@ fn a_quote_that_is_not_in_the_source_is_an_error_that_says_so() {
 #[test]
 fn editing_a_note_and_tags_is_saved_and_searchable_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let clip = clip_quote(&mut lib, &source.id.0, "a record 18.2 billion yuan");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let clip = clip_quote(&lib, &source.id.0, "a record 18.2 billion yuan");
     let edited = lib
         .edit_clip(
             &clip.id,
@@ -144,10 +144,10 @@ fn editing_a_note_and_tags_is_saved_and_searchable_at_once() {
 #[test]
 fn a_deleted_clip_is_gone_from_the_source_and_from_search() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let keep = clip_quote(&mut lib, &source.id.0, "Analysts said the fine");
-    let gone = clip_quote(&mut lib, &source.id.0, "the fine removes a cloud");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let keep = clip_quote(&lib, &source.id.0, "Analysts said the fine");
+    let gone = clip_quote(&lib, &source.id.0, "the fine removes a cloud");
     assert_eq!(hit_ids(&lib, "fine").len(), 2);
     lib.delete_clip(&gone.id).unwrap();
     assert_eq!(hit_ids(&lib, "fine"), vec![keep.id.0.clone()]);
@@ -163,7 +163,7 @@ fn a_deleted_clip_is_gone_from_the_source_and_from_search() {
 #[test]
 fn markdown_sources_keep_their_structure_and_clips_find_their_page_free_text() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib
         .add_source(library::NewSource {
             text:
@@ -180,22 +180,22 @@ fn markdown_sources_keep_their_structure_and_clips_find_their_page_free_text() {
     assert_eq!(kinds, vec!["heading", "quote", "listItem", "listItem"]);
     let view = lib.source(&source.id).unwrap();
     assert_eq!(view.block_starts, vec![0, 9, 44, 57]);
-    let clip = clip_quote(&mut lib, &source.id.0, "peaks before 2030");
+    let clip = clip_quote(&lib, &source.id.0, "peaks before 2030");
     assert_eq!(clip.page, None);
 }
 
 #[test]
 fn markdown_export_gives_each_quote_its_attribution_and_link() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let a = clip_quote(
-        &mut lib,
+        &lib,
         &source.id.0,
         "fined Alibaba a record 18.2 billion yuan",
     );
     let b = clip_quote(
-        &mut lib,
+        &lib,
         &source.id.0,
         "Analysts said the fine removes a cloud of uncertainty",
     );
@@ -213,7 +213,7 @@ fn markdown_export_gives_each_quote_its_attribution_and_link() {
 #[test]
 fn a_source_needs_a_title_and_a_web_link() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let mut meta = crate::news_meta();
     meta.url = Some("javascript:alert(1)".into());
     let err = lib
@@ -238,7 +238,7 @@ fn a_source_needs_a_title_and_a_web_link() {
 #[test]
 fn chinese_japanese_and_korean_text_is_searchable_by_its_words() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib
         .add_source(library::NewSource {
             text: "DeepMind新电脑已可利用记忆自学，人工智能迈上新台阶。\n\n東京タワーは夜に光る。서울의 밤".into(),
@@ -249,7 +249,7 @@ fn chinese_japanese_and_korean_text_is_searchable_by_its_words() {
             },
         })
         .unwrap();
-    let clip = clip_quote(&mut lib, &source.id.0, "新电脑已可利用记忆自学");
+    let clip = clip_quote(&lib, &source.id.0, "新电脑已可利用记忆自学");
     assert_eq!(
         hit_ids(&lib, "记忆"),
         vec![clip.id.0.clone()],
@@ -273,8 +273,8 @@ fn chinese_japanese_and_korean_text_is_searchable_by_its_words() {
 #[test]
 fn searches_narrow_by_source_date_and_kind() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let mut add = |text: &str, markdown: bool, date: &str| {
+    let lib = open(dir.path());
+    let add = |text: &str, markdown: bool, date: &str| {
         let source = lib
             .add_source(library::NewSource {
                 text: text.into(),
@@ -290,8 +290,8 @@ fn searches_narrow_by_source_date_and_kind() {
     };
     let old = add("Coal still led the grid that year.", false, "2019");
     let new = add("Wind led the grid that year.", true, "2021-04-10");
-    let old = clip_quote(&mut lib, &old.0, "led the grid").id.0;
-    let new = clip_quote(&mut lib, &new.0, "led the grid").id.0;
+    let old = clip_quote(&lib, &old.0, "led the grid").id.0;
+    let new = clip_quote(&lib, &new.0, "led the grid").id.0;
     let ids = |q: &str| {
         let mut v = hit_ids(&lib, q);
         v.sort();

@@ -14,8 +14,8 @@ fn a_damaged_database_is_refused_untouched_and_its_newest_backup_restores() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("library.sqlite");
     {
-        let mut lib = open(dir.path());
-        let source = add_article(&mut lib);
+        let lib = open(dir.path());
+        let source = add_article(&lib);
         lib.create_clip(NewClip {
             source_id: source.id.to_string(),
             quote: Some("fined Alibaba a record".into()),

@@ -76,7 +76,7 @@ fn a_full_disk_is_a_clear_error_that_loses_nothing_saved_and_passes() {
     let dir = tmp.path().join("disk/library");
     let mut saved = 0;
     let err = {
-        let mut lib = open(&dir);
+        let lib = open(&dir);
         let result = lib.import_clips(records(0, 20_000), 200, |p| saved = p.saved);
         match result {
             Ok(report) => panic!("6 MB cannot hold 20,000 clips: {report:?}"),
@@ -88,10 +88,15 @@ fn a_full_disk_is_a_clear_error_that_loses_nothing_saved_and_passes() {
         message.contains("full") || message.contains("no space"),
         "the message says the disk is full: {err}"
     );
+    assert_eq!(
+        err.code(),
+        library::ErrorCode::DiskFull,
+        "a full disk is told by its OS error code, for the front end to say so"
+    );
     assert!(saved > 0, "some batches were saved before the disk filled");
     // Room again: everything reported saved is there, and the library goes on.
     disk.remount("size=256m");
-    let mut lib = Library::open(&dir, test_config()).unwrap();
+    let lib = Library::open(&dir, test_config()).unwrap();
     let health = lib.health().unwrap();
     assert!(health.is_ok(), "{health:?}");
     assert!(health.clips as usize >= saved as usize);
@@ -105,7 +110,7 @@ fn a_read_only_library_folder_is_a_clear_error_and_opens_again_when_writable() {
     let disk = Tmpfs::mount(&tmp.path().join("disk"), "64m");
     let dir = tmp.path().join("disk/library");
     {
-        let mut lib = open(&dir);
+        let lib = open(&dir);
         lib.import_clips(records(0, 300), 100, |_| {}).unwrap();
     }
     disk.remount("ro");
@@ -117,6 +122,7 @@ fn a_read_only_library_folder_is_a_clear_error_and_opens_again_when_writable() {
         err.to_string().contains("read-only"),
         "the message says the folder is read-only: {err}"
     );
+    assert_eq!(err.code(), library::ErrorCode::ReadOnly);
     disk.remount("rw");
     let lib = Library::open(&dir, test_config()).unwrap();
     assert_eq!(lib.health().unwrap().clips, 300);
@@ -133,8 +139,8 @@ fn a_missing_library_folder_is_reported_and_never_recreated_empty() {
     };
     let dir = tmp.path().join("drive/library");
     {
-        let mut lib = Library::open(&dir, config()).unwrap();
-        super::add_article(&mut lib);
+        let lib = Library::open(&dir, config()).unwrap();
+        super::add_article(&lib);
     }
     // The drive is disconnected.
     std::fs::rename(tmp.path().join("drive"), tmp.path().join("elsewhere")).unwrap();

@@ -10,7 +10,7 @@ use library::{
 };
 use model::{Author, ItemType, SourceId, SourceMeta, Stance};
 
-fn clip(lib: &mut Library, source: &SourceId, quote: &str) -> model::ClipId {
+fn clip(lib: &Library, source: &SourceId, quote: &str) -> model::ClipId {
     lib.create_clip(NewClip {
         source_id: source.to_string(),
         quote: Some(quote.into()),
@@ -29,7 +29,7 @@ fn export(lib: &Library, ids: Vec<model::ClipId>, options: ExportOptions) -> lib
 #[test]
 fn a_hostile_author_is_text_in_the_html_export() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib
         .add_source(NewSource {
             text: "Plain words to quote from.".into(),
@@ -44,7 +44,7 @@ fn a_hostile_author_is_text_in_the_html_export() {
             },
         })
         .unwrap();
-    let id = clip(&mut lib, &source.id, "words to quote");
+    let id = clip(&lib, &source.id, "words to quote");
     for options in [
         ExportOptions::default(),
         ExportOptions {
@@ -74,9 +74,9 @@ fn a_hostile_author_from_a_web_page_is_text_in_the_html_export() {
 <p>A second paragraph with the words a writer wants to quote in a draft.</p></article></body></html>"#,
     )
     .unwrap();
-    let mut lib = open(&dir.path().join("lib"));
+    let lib = open(&dir.path().join("lib"));
     let source = lib.import_file(&page).unwrap();
-    let id = clip(&mut lib, &source.id, "the words a writer wants to quote");
+    let id = clip(&lib, &source.id, "the words a writer wants to quote");
     let out = export(&lib, vec![id], ExportOptions::default());
     assert!(!out.html.contains("<svg"), "{}", out.html);
     assert!(out.html.contains("&lt;svg onload"), "{}", out.html);
@@ -87,7 +87,7 @@ fn a_hostile_author_from_a_web_page_is_text_in_the_html_export() {
 #[test]
 fn a_hostile_quote_is_text_in_the_markdown_export() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let text = "Before <script>alert(1)</script> and [x](javascript:alert(3)) after.";
     let source = lib
         .add_source(NewSource {
@@ -99,7 +99,7 @@ fn a_hostile_quote_is_text_in_the_markdown_export() {
             },
         })
         .unwrap();
-    let id = clip(&mut lib, &source.id, text);
+    let id = clip(&lib, &source.id, text);
     let out = export(&lib, vec![id], ExportOptions::default());
     assert!(
         out.markdown
@@ -114,7 +114,7 @@ fn a_hostile_quote_is_text_in_the_markdown_export() {
 #[test]
 fn a_text_with_a_site_is_cited_as_an_article_not_as_a_part_of_a_document() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib
         .add_source(NewSource {
             text: "Beijing halted the listing at the last minute.".into(),
@@ -131,7 +131,7 @@ fn a_text_with_a_site_is_cited_as_an_article_not_as_a_part_of_a_document() {
             },
         })
         .unwrap();
-    let id = clip(&mut lib, &source.id, "Beijing halted the listing");
+    let id = clip(&lib, &source.id, "Beijing halted the listing");
     let out = export(
         &lib,
         vec![id],
@@ -160,9 +160,9 @@ fn a_text_with_a_site_is_cited_as_an_article_not_as_a_part_of_a_document() {
 #[test]
 fn a_pandoc_export_names_its_style_and_carries_its_references() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(&dir.path().join("lib"));
-    let source = add_article(&mut lib);
-    let id = clip(&mut lib, &source.id, "abused its dominant position");
+    let lib = open(&dir.path().join("lib"));
+    let source = add_article(&lib);
+    let id = clip(&lib, &source.id, "abused its dominant position");
     let options = ExportOptions {
         style: Some("chicago-notes".into()),
         ..ExportOptions::default()
@@ -197,7 +197,7 @@ fn a_pandoc_export_names_its_style_and_carries_its_references() {
 #[test]
 fn paragraphs_are_counted_without_the_byline_and_not_for_excerpts() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib
         .add_source(NewSource {
             text: format!("By Yan Zhang\n\nUpdated 10 April 2021\n\n{ARTICLE}"),
@@ -205,7 +205,7 @@ fn paragraphs_are_counted_without_the_byline_and_not_for_excerpts() {
             meta: super::news_meta(),
         })
         .unwrap();
-    let id = clip(&mut lib, &source.id, "months-long antitrust investigation");
+    let id = clip(&lib, &source.id, "months-long antitrust investigation");
     let apa = ExportOptions {
         style: Some("apa".into()),
         ..ExportOptions::default()
@@ -246,7 +246,7 @@ fn paragraphs_are_counted_without_the_byline_and_not_for_excerpts() {
 #[test]
 fn a_reimport_keeps_the_metadata_the_new_version_does_not_have() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(&dir.path().join("lib"));
+    let lib = open(&dir.path().join("lib"));
     let page =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/news-article.html");
     let source = lib.import_file(&page).unwrap();
@@ -272,7 +272,7 @@ fn a_reimport_keeps_the_metadata_the_new_version_does_not_have() {
 #[test]
 fn a_reimport_keeps_the_metadata_of_a_reference() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(&dir.path().join("lib"));
+    let lib = open(&dir.path().join("lib"));
     let bib = dir.path().join("one.bib");
     std::fs::write(
         &bib,
@@ -297,8 +297,8 @@ fn a_reimport_keeps_the_metadata_of_a_reference() {
 #[test]
 fn claims_and_tags_are_matched_by_stem() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let id = lib
         .create_clip(NewClip {
             source_id: source.id.to_string(),
@@ -331,12 +331,12 @@ fn claims_and_tags_are_matched_by_stem() {
 #[test]
 fn single_edits_keep_the_index_to_a_few_segments() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let mut ids = Vec::new();
     for i in 0..150 {
         let quote = ["Alibaba", "record", "investigation", "uncertainty"][i % 4];
-        let id = clip(&mut lib, &source.id, quote);
+        let id = clip(&lib, &source.id, quote);
         lib.edit_clip(
             &id,
             library::ClipEdit {
@@ -353,7 +353,7 @@ fn single_edits_keep_the_index_to_a_few_segments() {
     drop(lib);
     // Each reopen and edit is one process's life in the CLI.
     for id in ids.iter().take(20) {
-        let mut lib = open(dir.path());
+        let lib = open(dir.path());
         lib.delete_clip(id).unwrap();
     }
     let lib = open(dir.path());
@@ -368,8 +368,8 @@ fn single_edits_keep_the_index_to_a_few_segments() {
 #[test]
 fn the_verbs_a_writer_expects() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let a = lib
         .create_clip(NewClip {
             source_id: source.id.to_string(),
@@ -378,7 +378,7 @@ fn the_verbs_a_writer_expects() {
             ..NewClip::default()
         })
         .unwrap();
-    let b = clip(&mut lib, &source.id, "cloud of uncertainty");
+    let b = clip(&lib, &source.id, "cloud of uncertainty");
     assert_eq!(lib.resolve_id(IdKind::Clip, a.id.as_str()).unwrap(), a.id.0);
     assert_eq!(
         lib.resolve_id(IdKind::Clip, &a.id.as_str()[..a.id.as_str().len() - 1])

@@ -5,8 +5,8 @@ use crate::{add_article, hit_ids, open};
 use library::NewClip;
 
 fn library_with_clips(dir: &std::path::Path) -> Vec<String> {
-    let mut lib = open(dir);
-    let source = add_article(&mut lib);
+    let lib = open(dir);
+    let source = add_article(&lib);
     let mut ids = Vec::new();
     for quote in [
         "market regulator",
@@ -54,8 +54,8 @@ fn an_index_ahead_of_the_database_is_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let copy = tempfile::tempdir().unwrap();
     let first = {
-        let mut lib = open(dir.path());
-        let source = add_article(&mut lib);
+        let lib = open(dir.path());
+        let source = add_article(&lib);
         let clip = lib
             .create_clip(NewClip {
                 source_id: source.id.0.clone(),
@@ -70,7 +70,7 @@ fn an_index_ahead_of_the_database_is_rebuilt() {
             [copy.path().join("old.sqlite").to_str().unwrap()],
         )
         .unwrap();
-        let mut lib = open(dir.path());
+        let lib = open(dir.path());
         lib.create_clip(NewClip {
             source_id: source.id.0.clone(),
             quote: Some("antitrust investigation".into()),

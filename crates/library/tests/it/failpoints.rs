@@ -51,8 +51,8 @@ fn a_crash_after_the_index_commit_and_before_the_outbox_is_pruned_adds_nothing_t
 fn a_crash_while_a_backup_is_written_leaves_no_backup_that_counts() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut lib = open(dir.path());
-        super::add_article(&mut lib);
+        let lib = open(dir.path());
+        super::add_article(&lib);
     }
     let before = open(dir.path()).backups().len();
     crash_at(dir.path(), "backup", "backup-written");
@@ -81,8 +81,8 @@ fn a_crash_while_a_backup_is_written_leaves_no_backup_that_counts() {
 fn a_crash_between_a_backup_and_its_rotation_is_tidied_by_the_next_backup() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut lib = open(dir.path());
-        super::add_article(&mut lib);
+        let lib = open(dir.path());
+        super::add_article(&lib);
         for _ in 0..10 {
             lib.backup().unwrap();
         }

@@ -82,7 +82,7 @@ fn serve() -> String {
 fn a_page_by_address_imports_with_its_final_address_access_date_and_original() {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib.import_url(&format!("{base}/moved"), None).unwrap();
     assert_eq!(source.meta.title, "Grid news");
     assert_eq!(source.meta.container_title.as_deref(), Some("Grid Daily"));
@@ -104,8 +104,8 @@ fn a_page_by_address_imports_with_its_final_address_access_date_and_original() {
 fn failures_are_said_in_words_a_writer_understands() {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let mut check = |path: &str, expect: &str| {
+    let lib = open(dir.path());
+    let check = |path: &str, expect: &str| {
         let err = lib
             .import_url(&format!("{base}{path}"), None)
             .unwrap_err()
@@ -141,7 +141,7 @@ fn failures_are_said_in_words_a_writer_understands() {
 fn a_pasted_quote_with_its_address_joins_the_source_already_saved_there() {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let page = lib.import_url(&format!("{base}/article"), None).unwrap();
     let url = page.meta.url.clone();
     let clip = lib
@@ -200,11 +200,12 @@ fn a_pdf_by_address_is_known_by_its_bytes_and_read_in_a_child_process() {
         args: vec!["-c".into(), "cat > /dev/null; kill -SEGV $$".into()],
         time_limit: std::time::Duration::from_secs(10),
     });
-    let mut lib = library::Library::open(dir.path(), config).unwrap();
+    let lib = library::Library::open(dir.path(), config).unwrap();
     let err = lib
         .import_url(&format!("{base}/download?id=7"), None)
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("the PDF reader crashed on this file"), "{err}");
+        .unwrap_err();
+    assert_eq!(err.code(), library::ErrorCode::ParserCrashed);
+    let err = err.to_string();
+    assert!(err.contains("the reader of this file crashed"), "{err}");
     assert!(lib.sources().unwrap().is_empty());
 }

@@ -7,6 +7,7 @@ mod bulk;
 mod citations;
 mod claims;
 mod clips;
+mod concurrency;
 mod crash;
 mod damaged;
 mod disk_faults;
@@ -14,6 +15,7 @@ mod drafts;
 mod durability;
 mod failpoints;
 mod fetch;
+mod lists;
 mod migrations;
 mod open;
 mod reimport;
@@ -60,7 +62,7 @@ pub fn news_meta() -> SourceMeta {
     }
 }
 
-pub fn add_article(lib: &mut Library) -> model::Source {
+pub fn add_article(lib: &Library) -> model::Source {
     lib.add_source(NewSource {
         text: ARTICLE.into(),
         markdown: false,

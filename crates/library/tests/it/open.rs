@@ -45,8 +45,8 @@ fn a_second_open_of_the_same_library_is_refused_while_the_first_holds_it() {
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    add_article(&mut lib);
+    let lib = open(dir.path());
+    add_article(&lib);
     drop(lib);
     let db = dir.path().join("library.sqlite");
     {

@@ -11,11 +11,11 @@ const V2: &str = "Update: The regulator fined Alibaba a record 18.3 billion yuan
 #[test]
 fn a_newer_version_reanchors_every_clip_and_keeps_the_old_text() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let file = dir.path().join("story.txt");
     std::fs::write(&file, V1).unwrap();
     let source = lib.import_file(&file).unwrap();
-    let clip = |lib: &mut library::Library, q: &str| {
+    let clip = |lib: &library::Library, q: &str| {
         lib.create_clip(NewClip {
             source_id: source.id.0.clone(),
             quote: Some(q.into()),
@@ -23,9 +23,9 @@ fn a_newer_version_reanchors_every_clip_and_keeps_the_old_text() {
         })
         .unwrap()
     };
-    let same = clip(&mut lib, "removes a cloud of uncertainty");
-    let edited = clip(&mut lib, "fined Alibaba a record 18.2 billion yuan");
-    let gone = clip(&mut lib, "Shares rose five percent in Hong Kong");
+    let same = clip(&lib, "removes a cloud of uncertainty");
+    let edited = clip(&lib, "fined Alibaba a record 18.2 billion yuan");
+    let gone = clip(&lib, "Shares rose five percent in Hong Kong");
 
     std::fs::write(&file, V2).unwrap();
     let report = lib.reimport_file(&source.id, &file).unwrap();
@@ -76,7 +76,7 @@ fn a_newer_version_reanchors_every_clip_and_keeps_the_old_text() {
 #[test]
 fn a_field_the_writer_edited_survives_a_reimport_and_others_follow_the_page() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let page = |title: &str, site: &str| {
         format!(
             "<html><head><title>{title}</title><meta property=\"og:title\" content=\"{title}\">\

@@ -63,7 +63,7 @@ fn sentence(rng: &mut Rng) -> String {
 
 /// The library: 1,500 clips from 30 sources, with notes, tags, claims and stances.
 fn build(dir: &std::path::Path) -> library::Library {
-    let mut lib = open(dir);
+    let lib = open(dir);
     let mut rng = Rng(7);
     let authors = ["Yan Zhang", "Brenda Goh", "Müller, Anna", "Reuters"];
     let records: Vec<(u64, Result<BulkRecord, String>)> = (0..1500)

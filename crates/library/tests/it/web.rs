@@ -12,7 +12,7 @@ fn fixture() -> std::path::PathBuf {
 #[test]
 fn a_saved_news_page_imports_with_its_text_metadata_and_original() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let source = lib.import_file(&fixture()).unwrap();
     assert_eq!(source.kind, SourceKind::Web);
     let meta = &source.meta;
@@ -92,7 +92,7 @@ fn a_saved_news_page_imports_with_its_text_metadata_and_original() {
 #[test]
 fn pages_that_are_not_html_or_have_no_text_are_refused_and_leave_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let not_html = dir.path().join("data.html");
     std::fs::write(&not_html, "just some words, no markup at all").unwrap();
     let err = lib.import_file(&not_html).unwrap_err();
@@ -125,17 +125,18 @@ fn a_crashing_or_hanging_pdf_reader_is_an_error_for_that_file_only() {
         config
     };
     let lib_dir = dir.path().join("lib");
-    let mut lib = library::Library::open(&lib_dir, with_worker("kill -SEGV $$", 10)).unwrap();
+    let lib = library::Library::open(&lib_dir, with_worker("kill -SEGV $$", 10)).unwrap();
     let err = lib.import_file(&pdf).unwrap_err();
+    assert_eq!(err.code(), library::ErrorCode::ParserCrashed);
     assert!(
-        err.to_string()
-            .contains("the PDF reader crashed on this file"),
+        err.to_string().contains("the PDF reader ended with signal"),
         "{err}"
     );
     drop(lib);
-    let mut lib = library::Library::open(&lib_dir, with_worker("sleep 30", 1)).unwrap();
+    let lib = library::Library::open(&lib_dir, with_worker("sleep 30", 1)).unwrap();
     let started = std::time::Instant::now();
     let err = lib.import_file(&pdf).unwrap_err();
+    assert_eq!(err.code(), library::ErrorCode::ParserCrashed);
     assert!(
         err.to_string()
             .contains("took more than 1 seconds and was stopped"),

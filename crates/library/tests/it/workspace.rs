@@ -5,7 +5,7 @@ use crate::{add_article, hit_ids, open};
 use library::{ExportTarget, NewClaim, NewClip};
 use model::Stance;
 
-fn clip(lib: &mut library::Library, source: &str, quote: &str, tags: &[&str]) -> model::Clip {
+fn clip(lib: &library::Library, source: &str, quote: &str, tags: &[&str]) -> model::Clip {
     lib.create_clip(NewClip {
         source_id: source.into(),
         quote: Some(quote.into()),
@@ -15,7 +15,7 @@ fn clip(lib: &mut library::Library, source: &str, quote: &str, tags: &[&str]) ->
     .unwrap()
 }
 
-fn claim(lib: &mut library::Library, statement: &str) -> model::Claim {
+fn claim(lib: &library::Library, statement: &str) -> model::Claim {
     lib.create_claim(NewClaim {
         statement: statement.into(),
         note: String::new(),
@@ -26,22 +26,17 @@ fn claim(lib: &mut library::Library, statement: &str) -> model::Claim {
 #[test]
 fn a_claim_page_groups_evidence_by_stance_and_exports_as_a_dossier() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let a = clip(&mut lib, &source.id.0, "fined Alibaba a record", &[]);
-    let b = clip(
-        &mut lib,
-        &source.id.0,
-        "removes a cloud of uncertainty",
-        &[],
-    );
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let a = clip(&lib, &source.id.0, "fined Alibaba a record", &[]);
+    let b = clip(&lib, &source.id.0, "removes a cloud of uncertainty", &[]);
     let c = clip(
-        &mut lib,
+        &lib,
         &source.id.0,
         "months-long antitrust investigation",
         &[],
     );
-    let push = claim(&mut lib, "Regulators are getting tougher");
+    let push = claim(&lib, "Regulators are getting tougher");
     lib.link_clip(&b.id, &push.id, Stance::Contradicts).unwrap();
     lib.link_clip(&a.id, &push.id, Stance::Supports).unwrap();
     lib.link_clip(&c.id, &push.id, Stance::Context).unwrap();
@@ -86,17 +81,12 @@ fn a_claim_page_groups_evidence_by_stance_and_exports_as_a_dossier() {
 #[test]
 fn merging_claims_moves_the_evidence_and_deleting_keeps_the_clips() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
-    let a = clip(&mut lib, &source.id.0, "fined Alibaba a record", &[]);
-    let b = clip(
-        &mut lib,
-        &source.id.0,
-        "removes a cloud of uncertainty",
-        &[],
-    );
-    let keep = claim(&mut lib, "Beijing is tough on tech");
-    let dup = claim(&mut lib, "China cracks down on tech");
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    let a = clip(&lib, &source.id.0, "fined Alibaba a record", &[]);
+    let b = clip(&lib, &source.id.0, "removes a cloud of uncertainty", &[]);
+    let keep = claim(&lib, "Beijing is tough on tech");
+    let dup = claim(&lib, "China cracks down on tech");
     lib.link_clip(&a.id, &keep.id, Stance::Supports).unwrap();
     lib.link_clip(&a.id, &dup.id, Stance::Context).unwrap();
     lib.link_clip(&b.id, &dup.id, Stance::Contradicts).unwrap();
@@ -127,16 +117,16 @@ fn merging_claims_moves_the_evidence_and_deleting_keeps_the_clips() {
 #[test]
 fn tags_are_counted_and_a_deleted_clip_can_be_restored() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let a = clip(
-        &mut lib,
+        &lib,
         &source.id.0,
         "fined Alibaba a record",
         &["china", "fines"],
     );
     clip(
-        &mut lib,
+        &lib,
         &source.id.0,
         "removes a cloud of uncertainty",
         &["china"],
@@ -149,7 +139,7 @@ fn tags_are_counted_and_a_deleted_clip_can_be_restored() {
         .collect();
     assert_eq!(tags, vec![("china".into(), 2), ("fines".into(), 1)]);
 
-    let c = claim(&mut lib, "Fines are rising");
+    let c = claim(&lib, "Fines are rising");
     lib.link_clip(&a.id, &c.id, Stance::Supports).unwrap();
     let before = lib.clip(&a.id).unwrap().clip;
     lib.delete_clip(&a.id).unwrap();
@@ -167,7 +157,7 @@ fn tags_are_counted_and_a_deleted_clip_can_be_restored() {
 #[test]
 fn a_text_or_markdown_file_imports_with_a_title_and_other_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
+    let lib = open(dir.path());
     let md = dir.path().join("outlook.md");
     std::fs::write(&md, "Intro line\n\n# Energy Outlook 2030\n\nDemand peaks.").unwrap();
     let source = lib.import_file(&md).unwrap();
@@ -212,16 +202,16 @@ fn a_text_or_markdown_file_imports_with_a_title_and_other_files_are_refused() {
 #[test]
 fn search_finds_source_passages_with_offsets_and_counts_facets() {
     let dir = tempfile::tempdir().unwrap();
-    let mut lib = open(dir.path());
-    let source = add_article(&mut lib);
+    let lib = open(dir.path());
+    let source = add_article(&lib);
     let a = clip(
-        &mut lib,
+        &lib,
         &source.id.0,
         "fined Alibaba a record",
         &["china", "fines"],
     );
-    clip(&mut lib, &source.id.0, "Analysts said the fine", &["china"]);
-    let c = claim(&mut lib, "Fines are rising");
+    clip(&lib, &source.id.0, "Analysts said the fine", &["china"]);
+    let c = claim(&lib, "Fines are rising");
     lib.link_clip(&a.id, &c.id, Stance::Supports).unwrap();
 
     // "penalty" is in the source text but in no clip.
