@@ -19,8 +19,6 @@ mod webdriver;
 
 mod fixture;
 
-use serde_json::json;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 fn epoch_ms(t: SystemTime) -> f64 {
@@ -62,9 +60,11 @@ fn descendants(roots: &[u32]) -> Vec<u32> {
 
 /// The app's process: the one running the binary under test.
 fn app_pid() -> Option<u32> {
-    let binary = env!("CARGO_BIN_EXE_commonplace-app");
+    let binary = webdriver::app_binary();
     for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let pid: u32 = entry.file_name().to_string_lossy().parse().ok()?;
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue; // not a process: /proc/self, /proc/meminfo, ...
+        };
         if std::fs::read_link(format!("/proc/{pid}/exe"))
             .is_ok_and(|exe| exe.to_string_lossy() == binary)
         {
@@ -107,34 +107,20 @@ struct Run {
 fn one_run(dir: &std::path::Path) -> Run {
     let started = SystemTime::now();
     let app = webdriver::App::launch(dir);
-    let mark = app.wait_for("the interactive mark", || {
-        let at = app.script(
-            "const m = performance.getEntriesByName('commonplace-interactive');
-             return m.length ? performance.timeOrigin + m[0].startTime : null;",
-            json!([]),
-        );
-        at.as_f64()
-    });
+    let mark = fixture::wait_interactive(&app);
     let interactive_ms = mark - epoch_ms(started);
     let search = app.find("#search");
     app.type_into(&search, "people");
     app.wait_text("#results-head", |t| t.ends_with("“people”"));
     std::thread::sleep(Duration::from_millis(500));
-    let pids = app_pid().map(|pid| descendants(&[pid])).unwrap_or_default();
+    let pid = app_pid().expect("the app's process is found by its binary");
+    let pids = descendants(&[pid]);
     let pss = pss_mb(&pids);
     drop(app);
     Run {
         interactive_ms,
         pss_mb: pss,
     }
-}
-
-fn spinner() -> Child {
-    Command::new("sh")
-        .args(["-c", "while :; do :; done"])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("sh runs")
 }
 
 fn main() {
@@ -157,7 +143,7 @@ fn main() {
     );
     println!("|---|---|---|");
     for (label, busy) in [("idle", false), ("one core busy", true)] {
-        let mut spin = busy.then(spinner);
+        let mut spin = busy.then(fixture::spinner);
         let full = format!("{clips}-clip library");
         for (what, library) in [("empty library", &empty), (full.as_str(), &dir)] {
             let results: Vec<Run> = (0..runs).map(|_| one_run(library)).collect();

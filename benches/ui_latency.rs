@@ -6,7 +6,9 @@
 //! key at a time and, inside the page, times each key from its `keydown` to the
 //! rendering of the frame that shows its results (a message posted from that
 //! frame's animation callback, handled once the frame is rendered). Prints the
-//! distribution; asserts nothing.
+//! distribution, idle and with one core kept busy by a spinning process;
+//! asserts nothing. `COMMONPLACE_APP=/path/to/another/build` measures another
+//! build of the app (the figures before a change).
 //!
 //! `cargo bench --bench ui_latency` (CLIPS=20000 for a quicker run).
 
@@ -100,23 +102,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-fn main() {
-    let clips: usize = std::env::var("CLIPS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let dir = tmp.path().join("library");
-    build_library(&dir, clips);
-    time_library(&dir, 40);
-
-    let app = webdriver::App::launch(&dir);
-    app.find("#reader-title");
+/// Types every query one key at a time, waiting for each key's results, and
+/// returns the latencies in milliseconds, sorted.
+fn type_queries(app: &webdriver::App) -> Vec<f64> {
     app.script(INSTRUMENT, json!([]));
     let search = app.find("#search");
     let mut typed = 0;
     for query in QUERIES {
-        app.script("const b = document.getElementById('search'); b.value = ''; b.dispatchEvent(new Event('input')); return 1;", json!([]));
+        app.script("const b = document.getElementById('search'); b.value = ''; b.dispatchEvent(new Event('input', { bubbles: true })); return 1;", json!([]));
         for ch in query.chars() {
             app.type_into(&search, &ch.to_string());
             typed += 1;
@@ -130,11 +123,37 @@ fn main() {
     let mut latencies: Vec<f64> =
         serde_json::from_value(app.script("return window.__latencies", json!([]))).unwrap();
     latencies.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    println!(
-        "keystroke to painted results over {} keystrokes on {clips} clips: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (target: under 50 ms)",
-        latencies.len(),
-        percentile(&latencies, 0.5),
-        percentile(&latencies, 0.95),
-        latencies.last().copied().unwrap_or(0.0),
-    );
+    latencies
+}
+
+fn main() {
+    let clips: usize = std::env::var("CLIPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("library");
+    build_library(&dir, clips);
+    time_library(&dir, 40);
+
+    println!("| keystroke to painted results, {clips} clips | p50 | p95 | max |");
+    println!("|---|---|---|---|");
+    for (label, busy) in [("idle", false), ("one core busy", true)] {
+        let mut spin = busy.then(fixture::spinner);
+        let app = webdriver::App::launch(&dir);
+        fixture::wait_interactive(&app);
+        let latencies = type_queries(&app);
+        drop(app);
+        if let Some(child) = spin.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        println!(
+            "| {label}, {} keystrokes | {:.1} ms | {:.1} ms | {:.1} ms |",
+            latencies.len(),
+            percentile(&latencies, 0.5),
+            percentile(&latencies, 0.95),
+            latencies.last().copied().unwrap_or(0.0),
+        );
+    }
 }

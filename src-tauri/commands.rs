@@ -4,12 +4,11 @@ use crate::AppState;
 use library::{
     ApiError, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, ErrorCode, Export,
     ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource, Overview,
-    PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceVersion, SourceView,
-    StyleInfo, TagCount,
+    PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceView, StyleInfo,
+    TagCount,
 };
 use model::{
-    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta,
-    SourceSummary, Stance,
+    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta, Stance,
 };
 use std::path::PathBuf;
 use tauri::AppHandle;
@@ -39,19 +38,6 @@ fn internal(message: &str) -> ApiError {
         code: ErrorCode::Internal,
         message: message.to_owned(),
     }
-}
-
-#[tauri::command]
-pub async fn library_info(state: State<'_, AppState>) -> Result<String, ApiError> {
-    call(state, "library_info", |lib| {
-        Ok(lib.dir().display().to_string())
-    })
-    .await
-}
-
-#[tauri::command]
-pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceSummary>, ApiError> {
-    call(state, "list_sources", |lib| lib.sources()).await
 }
 
 #[tauri::command]
@@ -86,11 +72,6 @@ pub async fn edit_clip(
 #[tauri::command]
 pub async fn delete_clip(state: State<'_, AppState>, id: ClipId) -> Result<(), ApiError> {
     call(state, "delete_clip", move |lib| lib.delete_clip(&id)).await
-}
-
-#[tauri::command]
-pub async fn list_claims(state: State<'_, AppState>) -> Result<Vec<ClaimSummary>, ApiError> {
-    call(state, "list_claims", |lib| lib.claims()).await
 }
 
 #[tauri::command]
@@ -143,17 +124,6 @@ pub async fn search(
 ) -> Result<SearchResults, ApiError> {
     call(state, "search", move |lib| {
         lib.search(&query, limit as usize)
-    })
-    .await
-}
-
-#[tauri::command]
-pub async fn export_markdown(
-    state: State<'_, AppState>,
-    clips: Vec<ClipId>,
-) -> Result<String, ApiError> {
-    call(state, "export_markdown", move |lib| {
-        lib.export_markdown(&clips)
     })
     .await
 }
@@ -352,17 +322,6 @@ pub async fn reimport_source(
 ) -> Result<ReimportReport, ApiError> {
     call(state, "reimport_source", move |lib| {
         lib.reimport_file(&id, &path)
-    })
-    .await
-}
-
-#[tauri::command]
-pub async fn source_versions(
-    state: State<'_, AppState>,
-    id: SourceId,
-) -> Result<Vec<SourceVersion>, ApiError> {
-    call(state, "source_versions", move |lib| {
-        lib.source_versions(&id)
     })
     .await
 }

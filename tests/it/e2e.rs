@@ -13,9 +13,8 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     let library = tmp.path().join("library");
     let app = App::launch(&library);
 
-    // A new library teaches the next step.
-    let empty = app.find(".empty-state h1");
-    assert_eq!(app.text(&empty), "Your commonplace book is empty");
+    // A new library teaches the next step (once it has opened).
+    app.wait_text(".empty-state h1", |t| t == "Your commonplace book is empty");
 
     app.click(&app.find("#add-source"));
     app.type_into(
@@ -56,8 +55,8 @@ fn add_a_source_clip_a_selection_with_the_keyboard_and_find_it_by_search() {
     // What the app stored, asked through its own IPC.
     let stored = app.script_async(
         "const done = arguments[arguments.length - 1];
-         window.__TAURI_INTERNALS__.invoke('list_sources')
-           .then(s => window.__TAURI_INTERNALS__.invoke('get_source', { id: s[0].id }))
+         window.__TAURI_INTERNALS__.invoke('sources_page', { offset: 0, limit: 1, filter: '' })
+           .then(s => window.__TAURI_INTERNALS__.invoke('get_source', { id: s.items[0].id }))
            .then(v => done(v.clips.map(c => [c.quote.exact, c.quote.prefix.slice(-16), c.position.start])))
            .catch(e => done({ error: e }));",
         json!([]),

@@ -200,8 +200,7 @@ fn hostile_content_is_shown_as_text_everywhere_and_never_runs() {
     app.click(&app.find("#inspector-preview"));
     for tab in ["text", "html", "markdown", "pandoc"] {
         app.click(&app.find(&format!(".tab[data-format=\"{tab}\"]")));
-        let preview = text_of(&app, "#export-preview");
-        assert!(!preview.is_empty(), "{tab}");
+        app.wait_text("#export-preview", |t| !t.is_empty());
         nothing_ran(&app, &format!("the {tab} preview"));
     }
     let html = app.script(

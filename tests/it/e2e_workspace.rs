@@ -32,7 +32,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     let file = tmp.path().join("wind-report.md");
     std::fs::write(&file, REPORT).unwrap();
     let app = App::launch(&library);
-    app.find(".empty-state h1");
+    app.wait_text(".empty-state h1", |t| t == "Your commonplace book is empty");
 
     // Import through the native file dialog.
     app.click(&app.find("#open-file"));
@@ -49,7 +49,12 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     app.wait_text("#inspector-claims li.stance-contradicts", |t| {
         t.contains(CLAIM)
     });
-    let claims = ipc(&app, "list_claims", json!({}));
+    let claims = ipc(
+        &app,
+        "claims_page",
+        json!({"offset": 0, "limit": 50, "filter": ""}),
+    )["items"]
+        .clone();
     assert_eq!(claims[0]["claim"]["statement"], CLAIM);
     assert_eq!(
         claims[0]["contradicts"], 1,
@@ -69,9 +74,10 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     app.click(&app.find("#reader-text mark.clip"));
     app.wait_text("#inspector-quote", |t| t == QUOTE);
     app.click_on("#inspector-preview");
-    app.find("#export-style");
+    // The styles are listed once the dialog has asked for them.
+    app.find("#export-style option[value=\"apa\"]");
     app.script(
-        "const s = document.querySelector('#export-style'); s.value = 'apa'; s.dispatchEvent(new Event('change')); return null",
+        "const s = document.querySelector('#export-style'); s.value = 'apa'; s.dispatchEvent(new Event('change', { bubbles: true })); return null",
         json!([]),
     );
     // No author, no date: APA cites the title, "n.d." and the paragraph.
@@ -107,7 +113,7 @@ fn import_by_dialog_clip_with_a_claim_search_a_passage_copy_and_undo() {
     assert!(text.contains("n.d., para. 2)"), "{text}");
 
     // The claim's page shows the evidence under its stance.
-    app.click(&app.find(&format!("#claims li[data-claim=\"{claim_id}\"]")));
+    app.click(&app.find(&format!("#claims [data-claim=\"{claim_id}\"]")));
     app.wait_text("#claim-title", |t| t == CLAIM);
     app.wait_text(".stance-contradicts .evidence-item blockquote", |t| {
         t == QUOTE
@@ -145,7 +151,7 @@ fn import_a_bibtex_file_set_a_source_type_and_read_the_search_syntax() {
     )
     .unwrap();
     let app = App::launch(&library);
-    app.find(".empty-state h1");
+    app.wait_text(".empty-state h1", |t| t == "Your commonplace book is empty");
 
     app.click(&app.find("#references"));
     app.click(&app.find("#refs-import"));
@@ -159,7 +165,7 @@ fn import_a_bibtex_file_set_a_source_type_and_read_the_search_syntax() {
     let title = app.text(&app.find("#reader-title"));
     app.click(&app.find("#source-edit"));
     app.script(
-        "const s = document.querySelector('#edit-type'); s.value = 'report'; s.dispatchEvent(new Event('change')); return null",
+        "const s = document.querySelector('#edit-type'); s.value = 'report'; s.dispatchEvent(new Event('change', { bubbles: true })); return null",
         json!([]),
     );
     let number = app.find("#edit-number");
@@ -172,7 +178,12 @@ fn import_a_bibtex_file_set_a_source_type_and_read_the_search_syntax() {
     app.wait_text(".inspector-body", |t| {
         t.contains("Report") && t.contains("WEO-2023")
     });
-    let sources = ipc(&app, "list_sources", json!({}));
+    let sources = ipc(
+        &app,
+        "sources_page",
+        json!({"offset": 0, "limit": 50, "filter": ""}),
+    )["items"]
+        .clone();
     let id = sources
         .as_array()
         .unwrap()

@@ -26,6 +26,9 @@ pub struct App {
     pub display: String,
     driver: Child,
     xvfb: Child,
+    /// The app's own data, config, cache and state folders (the web view's
+    /// local storage, the logs): every launch starts as a fresh install.
+    _profile: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -34,6 +37,13 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// The app under test: this build's, or (for a benchmark's "before" figures)
+/// another build named by `COMMONPLACE_APP`.
+pub fn app_binary() -> String {
+    std::env::var("COMMONPLACE_APP")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_commonplace-app").to_owned())
 }
 
 fn find_tauri_driver() -> PathBuf {
@@ -96,6 +106,12 @@ impl App {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let (xvfb, display) = start_xvfb();
+        let profile = tempfile::tempdir().expect("a profile folder");
+        let xdg = |name: &str| {
+            let dir = profile.path().join(name);
+            std::fs::create_dir_all(&dir).unwrap();
+            dir
+        };
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new(find_tauri_driver());
@@ -108,6 +124,10 @@ impl App {
         .env("DISPLAY", &display)
         .env("COMMONPLACE_LIBRARY", library)
         .env("GDK_BACKEND", "x11")
+        .env("XDG_DATA_HOME", xdg("data"))
+        .env("XDG_CONFIG_HOME", xdg("config"))
+        .env("XDG_CACHE_HOME", xdg("cache"))
+        .env("XDG_STATE_HOME", xdg("state"))
         .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -125,6 +145,7 @@ impl App {
         let base = format!("http://127.0.0.1:{port}");
         let mut app = App {
             _turn: turn,
+            _profile: profile,
             agent,
             base,
             session: String::new(),
@@ -133,7 +154,7 @@ impl App {
             xvfb,
         };
         app.wait_for_driver();
-        let application = env!("CARGO_BIN_EXE_commonplace-app");
+        let application = app_binary();
         let created = app.send(
             "POST",
             "/session",
@@ -257,7 +278,8 @@ impl App {
         found.unwrap_or_else(|| panic!("timed out waiting for {css}; its text was {last:?}"))
     }
 
-    fn wait_for_quietly<T>(&self, mut f: impl FnMut() -> Option<T>) -> Option<T> {
+    /// Like [`App::wait_for`], but `None` when the time is up.
+    pub fn wait_for_quietly<T>(&self, mut f: impl FnMut() -> Option<T>) -> Option<T> {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             if let Some(v) = f() {
@@ -464,6 +486,53 @@ impl App {
         panic!("the file dialog did not take {}", path.display());
     }
 
+    /// Picks every file of `folder` in the native "Open File" dialog: goes to
+    /// the folder through the location bar, then selects all of its files in the
+    /// list (Ctrl+A) and presses Return. The dialog must already be opening.
+    pub fn choose_all_in_file_dialog(&self, folder: &Path) {
+        let mut path = folder.display().to_string();
+        path.push('/');
+        self.wait_for("the Open File dialog", || {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--name", "Open File"])
+                .env("DISPLAY", &self.display)
+                .output()
+                .ok()?;
+            (out.status.success() && !out.stdout.is_empty()).then_some(())
+        });
+        std::thread::sleep(Duration::from_millis(1000));
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display)
+                .status()
+                .expect("xdotool runs (apt-get install xdotool)");
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        // Pasted, not typed: the bar's completion could garble a typed path.
+        self.set_clipboard(&path);
+        xdotool(&["key", "ctrl+l"]);
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&["key", "ctrl+a"]);
+        xdotool(&["key", "ctrl+v"]);
+        std::thread::sleep(Duration::from_millis(600));
+        xdotool(&["key", "Return"]);
+        std::thread::sleep(Duration::from_millis(1200));
+        // The folder opens with its list of files focused: all of them.
+        xdotool(&["key", "ctrl+a"]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["key", "Return"]);
+    }
+
+    /// Resizes the app's window, as dragging its corner would.
+    pub fn resize_window(&self, width: u32, height: u32) {
+        self.send(
+            "POST",
+            &self.session_path("/window/rect"),
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
     /// Puts text on the clipboard of the app's display, as copying it in
     /// another application would.
     pub fn set_clipboard(&self, text: &str) {
@@ -535,7 +604,13 @@ impl App {
         let Some(dir) = std::env::var_os("COMMONPLACE_SCREENSHOTS") else {
             return;
         };
-        // The DOM can be ahead of what has been painted to the X server.
+        // The DOM can be ahead of what has been painted to the X server: wait
+        // for two frames to be drawn, then for the X server to have them.
+        self.script_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(1)));",
+            json!([]),
+        );
         std::thread::sleep(Duration::from_millis(800));
         let path = Path::new(&dir).join(format!("{name}.png"));
         let status = Command::new("import")

@@ -22,12 +22,13 @@ impl Library {
     }
 
     /// Sources `offset..offset + limit`, newest first, of those whose title,
-    /// authors or site hold `filter` (case aside); all of them when it is blank.
+    /// authors and site hold every word of `filter` (case aside); all of them
+    /// when it is blank.
     pub fn sources_page(&self, offset: u32, limit: u32, filter: &str) -> Result<SourcePage> {
         let limit = limit.min(MAX_PAGE);
         let reader = self.store.read()?;
-        let needle = filter.trim().to_lowercase();
-        if needle.is_empty() {
+        let words = Words::new(filter);
+        if words.is_empty() {
             return Ok(SourcePage {
                 items: reader.sources_page(offset, limit)?,
                 total: reader.source_count()?,
@@ -36,7 +37,7 @@ impl Library {
         let matching: Vec<_> = reader
             .source_metas()?
             .into_iter()
-            .filter(|(_, meta)| source_matches(meta, &needle))
+            .filter(|(_, meta)| words.all_in(&source_text(meta)))
             .map(|(id, _)| id)
             .collect();
         let items = matching
@@ -52,12 +53,12 @@ impl Library {
     }
 
     /// Claims `offset..offset + limit`, alphabetically, of those whose statement
-    /// holds `filter` (case aside); all of them when it is blank.
+    /// holds every word of `filter` (case aside); all of them when it is blank.
     pub fn claims_page(&self, offset: u32, limit: u32, filter: &str) -> Result<ClaimPage> {
         let limit = limit.min(MAX_PAGE);
         let reader = self.store.read()?;
-        let needle = filter.trim().to_lowercase();
-        if needle.is_empty() {
+        let words = Words::new(filter);
+        if words.is_empty() {
             return Ok(ClaimPage {
                 items: reader.claims_page(offset, limit)?,
                 total: reader.claim_count()?,
@@ -66,7 +67,7 @@ impl Library {
         let matching: Vec<_> = reader
             .claim_statements()?
             .into_iter()
-            .filter(|(_, statement)| statement.to_lowercase().contains(&needle))
+            .filter(|(_, statement)| words.all_in(statement))
             .map(|(id, _)| id)
             .collect();
         let items = matching
@@ -93,9 +94,35 @@ impl Library {
     }
 }
 
-fn source_matches(meta: &SourceMeta, needle: &str) -> bool {
-    let holds = |text: &str| text.to_lowercase().contains(needle);
-    holds(&meta.title)
-        || meta.container_title.as_deref().is_some_and(holds)
-        || meta.authors.iter().any(|a| holds(&a.display_name()))
+/// The words of a list's filter, lower-cased.
+struct Words(Vec<String>);
+
+impl Words {
+    fn new(filter: &str) -> Words {
+        Words(filter.split_whitespace().map(str::to_lowercase).collect())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every word is somewhere in `text`, case aside.
+    fn all_in(&self, text: &str) -> bool {
+        let text = text.to_lowercase();
+        self.0.iter().all(|w| text.contains(w.as_str()))
+    }
+}
+
+/// What the sources filter reads: the title, the authors and the site.
+fn source_text(meta: &SourceMeta) -> String {
+    let mut text = meta.title.clone();
+    for author in &meta.authors {
+        text.push('\n');
+        text.push_str(&author.display_name());
+    }
+    if let Some(site) = &meta.container_title {
+        text.push('\n');
+        text.push_str(site);
+    }
+    text
 }

@@ -134,7 +134,7 @@ impl SearchIndex {
             }
         };
         schema::register_tokenizers(&index);
-        let writer: IndexWriter = index.writer(WRITER_MEMORY)?;
+        let writer = open_writer(&index)?;
         // Merging is ours to decide, after each commit and before it returns
         // (`merge::plan`): a merge Tantivy starts in the background is lost when
         // a short-lived process (a CLI command, the browser's capture host) exits.
@@ -291,6 +291,29 @@ fn merge_segments(writer: &mut IndexWriter) -> Result<()> {
             return Ok(());
         };
         writer.merge(&ids).wait()?;
+    }
+}
+
+/// The index's one writer. Tantivy's writer lock is an `flock` on a file, and
+/// a child process started by another thread (the PDF worker) holds a copy of
+/// every open file between its fork and its exec: a library closed and opened
+/// again at that instant finds the lock busy. The library's own lock (taken
+/// before this) already keeps other processes out, so a busy lock here is that
+/// instant, and a short wait outlasts it.
+fn open_writer(index: &Index) -> Result<IndexWriter> {
+    let mut waited = std::time::Duration::ZERO;
+    let step = std::time::Duration::from_millis(20);
+    loop {
+        match index.writer(WRITER_MEMORY) {
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) if waited < std::time::Duration::from_secs(3) => {
+                std::thread::sleep(step);
+                waited += step;
+            }
+            other => return Ok(other?),
+        }
     }
 }
 

@@ -85,7 +85,8 @@ pub(crate) fn search(
         query,
         CLIP,
     );
-    search_clips(searcher, f, &*clip_query, limit, &mut results)?;
+    let prefixes = typed_prefixes(query);
+    search_clips(searcher, f, &*clip_query, limit, &prefixes, &mut results)?;
     let passage_query = parse(
         (&parsers.passage_exact, &parsers.passage_stem),
         &parsers.passage_fields,
@@ -93,7 +94,7 @@ pub(crate) fn search(
         query,
         PASSAGE,
     );
-    search_passages(searcher, f, &*passage_query, &mut results)?;
+    search_passages(searcher, f, &*passage_query, &prefixes, &mut results)?;
     Ok(results)
 }
 
@@ -191,8 +192,15 @@ fn prefix_group(token: &str, plain: &[String], shadows: &[String]) -> Option<Str
         None => (None, stem),
     };
     let prefix: String = fold(word);
-    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+    // Letters and digits of any script are safe inside a pattern.
+    if prefix.is_empty() || !prefix.chars().all(char::is_alphanumeric) {
         return None;
+    }
+    // Chinese, Japanese and Korean are indexed as pairs of characters, which a
+    // longer prefix never starts: such a word is searched as it is, a phrase of
+    // its pairs, which finds it inside longer words already.
+    if prefix.chars().any(crate::cjk::is_cjk) {
+        return Some(format!("{}{stem}", if negated { "-" } else { "" }));
     }
     let fields: Vec<String> = match field {
         Some(field) => {
@@ -229,8 +237,42 @@ fn shadow_group(token: &str, shadows: &[String]) -> Option<String> {
     Some(format!("{sign}({field}:{word} OR {shadow}:{word})"))
 }
 
+/// The beginnings of words the query searches for (`regul*`, `quote:inv*`),
+/// folded as the index folds words: the snippets mark the words they start,
+/// which the index's own highlighter cannot see through a pattern. Negated
+/// ones and those of other fields are left out.
+fn typed_prefixes(query: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_quote = false;
+    for token in query.split_whitespace() {
+        let quotes = token.matches('"').count();
+        if in_quote || quotes > 0 {
+            if quotes % 2 == 1 {
+                in_quote = !in_quote;
+            }
+            continue;
+        }
+        let Some(stem) = token.strip_prefix('+').unwrap_or(token).strip_suffix('*') else {
+            continue;
+        };
+        let word = match stem.split_once(':') {
+            Some(("quote" | "note" | "text", word)) => word,
+            Some(_) => continue,
+            None => stem,
+        };
+        if word.starts_with('-') {
+            continue;
+        }
+        let prefix = fold(word);
+        if !prefix.is_empty() && prefix.chars().all(char::is_alphanumeric) {
+            out.push(prefix);
+        }
+    }
+    out
+}
+
 /// Lower-cased and folded to ASCII, as the index's analysis does for Latin text.
-fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     let mut analyzer =
         tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
             .filter(tantivy::tokenizer::LowerCaser)
@@ -320,6 +362,7 @@ fn search_clips(
     f: &Fields,
     query: &dyn Query,
     limit: usize,
+    prefixes: &[String],
     results: &mut SearchResults,
 ) -> Result<()> {
     // One pass ranks the best FACET_SAMPLE matches: the first `limit` are the
@@ -330,7 +373,7 @@ fn search_clips(
     let (top, total) = searcher.search(query, &(collector, Count))?;
     results.total = total as u32;
     results.facets = facets(searcher, f, &top)?;
-    let snippets = Snippets::new(searcher, query, f.quote, f.quote_s)?;
+    let snippets = Snippets::new(searcher, query, f.quote, f.quote_s, prefixes)?;
     for &(score, address) in top.iter().take(limit) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let quote = text(&doc, f.quote);
@@ -417,6 +460,7 @@ fn search_passages(
     searcher: &Searcher,
     f: &Fields,
     query: &dyn Query,
+    prefixes: &[String],
     results: &mut SearchResults,
 ) -> Result<()> {
     let (top, total) = searcher.search(
@@ -424,7 +468,7 @@ fn search_passages(
         &(TopDocs::with_limit(PASSAGE_LIMIT).order_by_score(), Count),
     )?;
     results.passage_total = total as u32;
-    let snippets = Snippets::new(searcher, query, f.text, f.text_s)?;
+    let snippets = Snippets::new(searcher, query, f.text, f.text_s, prefixes)?;
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         let passage = text(&doc, f.text);

@@ -15,6 +15,10 @@ pub(crate) struct Snippets {
     /// Marks the words that matched through their stem ("regulators" for
     /// "regulate"), reading the same text with the stemmed field's analysis.
     stemmed: SnippetGenerator,
+    /// Beginnings of words searched as patterns (`regul*`, the word being
+    /// typed), folded: the generators see no terms in a pattern, so the words
+    /// they start are found here.
+    prefixes: Vec<String>,
 }
 
 impl Snippets {
@@ -23,12 +27,17 @@ impl Snippets {
         query: &dyn Query,
         field: Field,
         stemmed_field: Field,
+        prefixes: &[String],
     ) -> tantivy::Result<Snippets> {
         let mut generator = SnippetGenerator::create(searcher, query, field)?;
         generator.set_max_num_chars(MAX_SNIPPET_CHARS);
         let mut stemmed = SnippetGenerator::create(searcher, query, stemmed_field)?;
         stemmed.set_max_num_chars(MAX_SNIPPET_CHARS);
-        Ok(Snippets { generator, stemmed })
+        Ok(Snippets {
+            generator,
+            stemmed,
+            prefixes: prefixes.to_vec(),
+        })
     }
 
     /// The snippet of `text` (the field's stored value), and where the
@@ -45,22 +54,29 @@ impl Snippets {
         } else {
             (exact, Vec::new())
         };
-        let fragment = snippet.fragment();
-        if fragment.is_empty() {
-            // Nothing matched in this field (the hit came from a note, a tag or
-            // the source): show the start of the text, unmarked.
-            let part = SnippetPart {
-                text: truncate_chars(text, MAX_SNIPPET_CHARS),
-                matched: false,
-            };
-            return (vec![part], None);
-        }
+        let mut fragment = snippet.fragment();
         let mut ranges: Vec<(usize, usize)> = snippet
             .highlighted()
             .iter()
             .chain(extra.iter())
             .map(|r| (r.start, r.end))
             .collect();
+        if fragment.is_empty() {
+            match self.around_first_prefix(text) {
+                // Only a pattern matched: the fragment around its first word.
+                Some(window) => fragment = window,
+                None => {
+                    // Nothing matched in this field (the hit came from a note, a
+                    // tag or the source): show the start of the text, unmarked.
+                    let part = SnippetPart {
+                        text: truncate_chars(text, MAX_SNIPPET_CHARS),
+                        matched: false,
+                    };
+                    return (vec![part], None);
+                }
+            }
+        }
+        ranges.extend(prefix_ranges(fragment, &self.prefixes));
         ranges.sort_unstable();
         ranges.dedup();
         let first = ranges.first().and_then(|&(start, end)| {
@@ -70,6 +86,55 @@ impl Snippets {
         });
         (split(fragment, ranges.into_iter()), first)
     }
+
+    /// The part of `text` to show around the first word a prefix starts: all of
+    /// it when it is short, else a window that begins a little before the word.
+    fn around_first_prefix<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let (start, _) = *prefix_ranges(text, &self.prefixes).first()?;
+        if text.chars().count() <= MAX_SNIPPET_CHARS {
+            return Some(text);
+        }
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        let to = text[from..]
+            .char_indices()
+            .nth(MAX_SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| from + i);
+        Some(&text[from..to])
+    }
+}
+
+/// The (byte) ranges of the words of `text` that start with one of `prefixes`
+/// once folded as the index folds them.
+fn prefix_ranges(text: &str, prefixes: &[String]) -> Vec<(usize, usize)> {
+    if prefixes.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut word_start: Option<usize> = None;
+    let check = |start: usize, end: usize, out: &mut Vec<(usize, usize)>| {
+        let folded = crate::query::fold(&text[start..end]);
+        if prefixes.iter().any(|p| folded.starts_with(p.as_str())) {
+            out.push((start, end));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                check(start, i, &mut out);
+                word_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
+        check(start, text.len(), &mut out);
+    }
+    out
 }
 
 /// Cuts `text` into parts at the (byte) ranges that matched.
@@ -111,6 +176,17 @@ fn truncate_chars(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_a_prefix_starts_are_found_folded() {
+        let text = "Les Sanctions, l'Été: sanctioned; unsanctioned ÉTÉS";
+        let found: Vec<&str> = prefix_ranges(text, &["sanction".into(), "ete".into()])
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(found, vec!["Sanctions", "Été", "sanctioned", "ÉTÉS"]);
+        assert!(prefix_ranges(text, &[]).is_empty());
+    }
 
     #[test]
     fn ranges_become_marked_parts_and_the_rest_stays_plain() {

@@ -8,6 +8,10 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import type {
   ApiError,
   Changes,
+  CitationPreview,
+  Overview,
+  ClaimPage,
+  SourcePage,
   Claim,
   ClaimView,
   Export,
@@ -20,7 +24,6 @@ import type {
   ReimportReport,
   PastedQuote,
   SourceMeta,
-  SourceVersion,
   ClaimSummary,
   Clip,
   ClipEdit,
@@ -30,7 +33,6 @@ import type {
   NewSource,
   SearchResults,
   Source,
-  SourceSummary,
   SourceView,
   Stance,
 } from "./bindings";
@@ -58,22 +60,29 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const api = {
-  libraryInfo: () => call<string>("library_info"),
-  listSources: () => call<SourceSummary[]>("list_sources"),
+  /** The library's folder and how many sources, clips, claims and tags it holds:
+   * what the shell shows before it asks for any list. */
+  overview: () => call<Overview>("library_overview"),
+  /** A page of sources, newest first, whose title, authors and site hold every word of `filter`. */
+  sourcesPage: (offset: number, limit: number, filter: string) => call<SourcePage>("sources_page", { offset, limit, filter }),
+  /** A page of claims, alphabetically, whose statement holds every word of `filter`. */
+  claimsPage: (offset: number, limit: number, filter: string) => call<ClaimPage>("claims_page", { offset, limit, filter }),
+  /** The clip's citation in a style (or its attribution line without one). */
+  clipCitation: (id: string, style: string | null) => call<CitationPreview>("clip_citation", { id, style }),
   getSource: (id: string) => call<SourceView>("get_source", { id }),
+  /** Deletes a source (with its clips only when `withClips`). */
+  deleteSource: (id: string, withClips: boolean) => call<number>("delete_source", { id, withClips }),
   addSource: (source: NewSource) => call<Source>("add_source", { source }),
   createClip: (clip: NewClip) => call<Clip>("create_clip", { clip }),
   getClip: (id: string) => call<ClipView>("get_clip", { id }),
   editClip: (id: string, edit: ClipEdit) => call<Clip>("edit_clip", { id, edit }),
   deleteClip: (id: string) => call<void>("delete_clip", { id }),
-  listClaims: () => call<ClaimSummary[]>("list_claims"),
   createClaim: (claim: NewClaim) => call<Claim>("create_claim", { claim }),
   renameClaim: (id: string, statement: string) => call<ClaimSummary>("rename_claim", { id, statement }),
   linkClip: (clip: string, claim: string, stance: Stance) => call<void>("link_clip", { clip, claim, stance }),
   unlinkClip: (clip: string, claim: string) => call<void>("unlink_clip", { clip, claim }),
   search: (query: string, limit = 50) => call<SearchResults>("search", { query, limit }),
-  exportMarkdown: (clips: string[]) => call<string>("export_markdown", { clips }),
-  listTags: () => call<TagCount[]>("list_tags"),
+  listTags: (limit = 200) => call<TagCount[]>("list_tags", { limit }),
   getClaim: (id: string) => call<ClaimView>("get_claim", { id }),
   deleteClaim: (id: string) => call<void>("delete_claim", { id }),
   mergeClaims: (from: string, into: string) => call<ClaimSummary>("merge_claims", { from, into }),
@@ -90,13 +99,12 @@ export const api = {
   importUrl: (url: string, password?: string) => call<Source>("import_url", { url, password: password ?? null }),
   clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),
   reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
-  sourceVersions: (id: string) => call<SourceVersion[]>("source_versions", { id }),
   editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),
   saveExport: (target: ExportTarget, format: ExportFormat, options: ExportOptions, path: string) => call<string[]>("save_export", { target, format, options, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
   async pickFiles(multiple = true): Promise<string[]> {
-    const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, Markdown and text", extensions: ["html", "htm", "pdf", "md", "markdown", "txt"] }] });
+    const picked = await openDialog({ multiple, directory: false, filters: [{ name: "Web pages, PDFs, Markdown and text", extensions: ["html", "htm", "pdf", "md", "markdown", "txt"] }] });
     if (!picked) return [];
     return Array.isArray(picked) ? picked : [picked];
   },

@@ -11,11 +11,13 @@ export interface Prefs {
   /** The citation style of copies and exports; null for the attribution line only. */
   citationStyle: string | null;
   bibliography: boolean;
+  /** With a style: give each quote's link too. */
+  exportLink: boolean;
   /** The writer's house template, or "" for the standard layout. */
   template: string;
 }
 
-export const DEFAULT_PREFS: Prefs = { lastSource: null, sidebarWidth: 280, inspectorWidth: 340, theme: "system", citationStyle: null, bibliography: false, template: "" };
+export const DEFAULT_PREFS: Prefs = { lastSource: null, sidebarWidth: 280, inspectorWidth: 340, theme: "system", citationStyle: null, bibliography: false, exportLink: false, template: "" };
 
 const KEY = "commonplace.prefs.v1";
 
@@ -39,6 +41,7 @@ export function parsePrefs(raw: string | null): Prefs {
     theme: saved.theme === "light" || saved.theme === "dark" ? saved.theme : "system",
     citationStyle: typeof saved.citationStyle === "string" && saved.citationStyle ? saved.citationStyle : null,
     bibliography: saved.bibliography === true,
+    exportLink: saved.exportLink === true,
     template: typeof saved.template === "string" ? saved.template : "",
   };
 }

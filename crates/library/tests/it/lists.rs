@@ -74,7 +74,13 @@ fn the_sources_filter_reads_titles_authors_and_sites_without_case() {
     );
     assert_eq!(ids("ÉMILE"), vec![b], "author");
     assert_eq!(ids("économist"), vec![c.clone()], "site");
-    assert_eq!(ids("  énergie "), vec![a], "surrounding spaces ignored");
+    assert_eq!(
+        ids("  énergie "),
+        vec![a.clone()],
+        "surrounding spaces ignored"
+    );
+    assert_eq!(ids("dupont climat"), vec![a], "every word, in any field");
+    assert!(ids("dupont water").is_empty(), "a word no field holds");
     assert!(ids("nothing like it").is_empty());
     let page = lib.sources_page(1, 1, "e").unwrap();
     assert_eq!(page.total, 4, "every source holds an e");

@@ -35,7 +35,7 @@ const STEMS: [&[&str]; 12] = [
     &["wind", "winds"],
     &["report", "reports", "reported", "reporting"],
     &["happy", "happier", "happiness"],
-    &["café", "cafés", "naïve"],
+    &["café", "cafés", "naïve", "поиск", "Поиска"],
     &[
         "the", "of", "a", "and", "in", "to", "new", "record", "company", "year",
     ],
@@ -292,6 +292,10 @@ fn kept_back() -> Vec<(&'static str, Q)> {
         ("regul*", Prefix("regul")),
         ("inv*", Prefix("inv")),
         ("happi*", Prefix("happi")),
+        ("caf*", Prefix("caf")),
+        ("поис*", Prefix("поис")),
+        ("ПОИСК*", Prefix("поиск")),
+        ("新电脑*", Word("新电脑")),
         (
             "wind OR cafe",
             Or(Box::new(Word("wind")), Box::new(Word("cafe"))),

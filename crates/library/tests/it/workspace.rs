@@ -263,3 +263,37 @@ fn search_finds_source_passages_with_offsets_and_counts_facets() {
         "a title word does not match every passage of the source"
     );
 }
+
+/// Search as you type sends the word being typed as a prefix (`investig*`):
+/// the snippets mark the words it starts, and a passage hit says where the
+/// first of them is, so the reader can open there.
+#[test]
+fn a_prefix_marks_the_words_it_starts_in_snippets_and_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(dir.path());
+    let source = add_article(&lib);
+    clip(
+        &lib,
+        source.id.as_str(),
+        "a months-long antitrust investigation",
+        &[],
+    );
+    let found = lib.search("investig*", 10).unwrap();
+    let marked: Vec<&str> = found.hits[0]
+        .snippet
+        .iter()
+        .filter(|p| p.matched)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["investigation"]);
+    // "uncertainty" is in no clip: the passage is found and the match located.
+    let text = model::SourceText::new(&source.blocks);
+    let found = lib.search("uncertain*", 10).unwrap();
+    let passage = &found.passages[0];
+    let at = text.as_str().find("uncertainty").unwrap();
+    let start = text.as_str()[..at].chars().count() as u32;
+    assert_eq!(
+        (passage.match_start, passage.match_end),
+        (start, start + 11)
+    );
+}

@@ -1,0 +1,197 @@
+// The views render what the library sends as text, never as markup, and the
+// long lists render only what is in view. They run Svelte's browser build in
+// jsdom, which lays nothing out: here a list's row measures 50 px and any other
+// element 600 px, so a scrolling pane shows a window's worth of rows.
+
+import { render } from "@testing-library/svelte";
+import { flushSync } from "svelte";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Block, Clip, SearchResults, SourceMeta, SourceView } from "../lib/bindings";
+import { ws } from "../lib/workspace.svelte";
+import Reader from "./Reader.svelte";
+import Results from "./Results.svelte";
+import Sidebar from "./Sidebar.svelte";
+import Inspector from "./Inspector.svelte";
+
+const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; the virtual list observes its pane with one.
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+  const height = (el: Element) => (el.classList.contains("virtual-row") ? 50 : 600);
+  HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+    return new DOMRect(0, 0, 800, height(this));
+  };
+  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get() { return height(this); } });
+  Object.defineProperty(Element.prototype, "clientHeight", { configurable: true, get: () => 600 });
+  Object.defineProperty(Element.prototype, "clientWidth", { configurable: true, get: () => 800 });
+});
+
+afterEach(() => {
+  ws.view = { kind: "empty" };
+  ws.selected = null;
+  ws.citation = null;
+  ws.facetsOpen = false;
+  ws.sources = [];
+  ws.sourceTotal = 0;
+});
+
+function meta(title: string): SourceMeta {
+  return {
+    title,
+    authors: [{ type: "organization", name: hostile }],
+    containerTitle: hostile,
+    publisher: null,
+    issued: null,
+    url: `javascript:alert(1)//${hostile}`,
+    canonicalUrl: null,
+    doi: null,
+    isbn: null,
+    language: null,
+    accessed: null,
+  };
+}
+
+function clip(id: string, start: number, end: number, exact: string): Clip {
+  return {
+    id,
+    sourceId: "s1",
+    quote: { exact, prefix: "", suffix: "" },
+    position: { start, end },
+    page: null,
+    note: hostile,
+    tags: [hostile],
+    claims: [{ claimId: "k1", statement: hostile, stance: "supports" }],
+    orphaned: false,
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+describe("the reader", () => {
+  it("shows each block's text exactly, markup as text, clips as highlights", () => {
+    const blocks: Block[] = [
+      { kind: "heading", text: hostile, level: 1 },
+      { kind: "paragraph", text: `Before ${hostile} after, with “quotes” and 😀 emoji.` },
+      { kind: "quote", text: "<b>not bold</b>" },
+    ];
+    const starts = [0];
+    for (const b of blocks.slice(0, -1)) starts.push(starts.at(-1)! + Array.from(b.text).length + 2);
+    // A clip over "<img" in the second block, counted in code points.
+    const para = starts[1] + "Before ".length;
+    const view: SourceView = {
+      source: { id: "s1", kind: "web", meta: meta(hostile), origins: {}, blocks, textHash: "", blob: null, createdAt: 0, updatedAt: 0 },
+      blockStarts: starts,
+      clips: [clip("c1", para, para + 4, "<img")],
+      orphaned: [],
+      citation: "",
+    };
+    const { container } = render(Reader, { view: { kind: "reader", source: view, focus: null, flash: null }, onclip: () => {} });
+    const text = container.querySelector("#reader-text")!;
+    const rendered = [...text.children].map((el) => el.textContent);
+    expect(rendered).toEqual(blocks.map((b) => b.text));
+    expect(container.querySelectorAll("img, script, b").length).toBe(0);
+    const mark = text.querySelector("mark.clip") as HTMLElement;
+    expect(mark.textContent).toBe("<img");
+    expect(mark.title).toContain(hostile);
+    expect(container.querySelector("#reader-title")!.textContent).toBe(hostile);
+    expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("search results", () => {
+  it("render hostile snippets, notes, titles and facets as text, marking only the matches", () => {
+    const results: SearchResults = {
+      query: "img",
+      total: 1,
+      passageTotal: 1,
+      facets: { tags: [{ value: hostile, count: 12345 }], claims: [], stances: [], sources: [], authors: [], counted: 1 },
+      hits: [
+        {
+          clipId: "c1",
+          sourceId: "s1",
+          sourceTitle: hostile,
+          score: 1,
+          note: hostile,
+          tags: ["<b>x</b>"],
+          snippet: [
+            { text: "<", matched: false },
+            { text: "img", matched: true },
+            { text: ` src=x onerror="window.__pwned=1">`, matched: false },
+          ],
+        },
+      ],
+      passages: [
+        {
+          sourceId: "s1",
+          sourceTitle: hostile,
+          score: 1,
+          start: 0,
+          end: 10,
+          matchStart: 0,
+          matchEnd: 3,
+          snippet: [{ text: hostile, matched: false }],
+        },
+      ],
+    };
+    ws.facetsOpen = true;
+    const scroller = document.createElement("main");
+    document.body.appendChild(scroller);
+    const { container } = render(Results, { target: scroller, props: { results, scroller, onsearch: () => {} } });
+    flushSync();
+    expect(container.querySelectorAll("img, script, b").length).toBe(0);
+    expect([...container.querySelectorAll("#results mark")].map((m) => m.textContent)).toEqual(["img"]);
+    expect(container.querySelector("#results .hit-meta")!.textContent).toContain(hostile);
+    expect(container.querySelector("#results .hit-note")!.textContent).toBe(hostile);
+    expect(container.querySelector("#passages .snippet")!.textContent).toBe(hostile);
+    // A facet chip keeps its whole value and its count as separate text.
+    const chip = container.querySelector(".facets .chip")!;
+    expect(chip.querySelector(".chip-label")!.textContent).toBe(hostile);
+    expect(chip.querySelector(".count")!.textContent).toBe("12345");
+  });
+});
+
+describe("a library of thousands of sources", () => {
+  it("renders only the rows in view", () => {
+    ws.sources = Array.from({ length: 5000 }, (_, i) => ({
+      id: `s${i}`,
+      kind: "web" as const,
+      title: i === 0 ? hostile : `Report ${i}`,
+      authors: [],
+      containerTitle: null,
+      issued: null,
+      clipCount: 20,
+      createdAt: 0,
+    }));
+    ws.sourceTotal = 5000;
+    ws.ready = true;
+    const { container } = render(Sidebar, { onsearch: () => {} });
+    flushSync();
+    const rows = container.querySelectorAll("#sources .source").length;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(100);
+    expect(container.querySelector("#sources .source-title")!.textContent).toBe(hostile);
+    expect(container.querySelectorAll("img, script").length).toBe(0);
+  });
+});
+
+describe("the inspector", () => {
+  it("shows a hostile clip's quote, note, tags and claims as text", () => {
+    const c = clip("c1", 0, 4, hostile);
+    ws.selected = {
+      clip: c,
+      source: { id: "s1", kind: "web", title: hostile, authors: [], containerTitle: null, issued: null, clipCount: 1, createdAt: 0 },
+      citation: hostile,
+    };
+    ws.citation = { citation: hostile, reference: hostile, note: false };
+    const { container } = render(Inspector);
+    flushSync();
+    expect(container.querySelectorAll("img, script").length).toBe(0);
+    expect(container.querySelector("#inspector-quote")!.textContent).toBe(hostile);
+    expect(container.textContent).toContain(hostile);
+  });
+});
