@@ -19,6 +19,10 @@ use tauri::{Emitter, Manager};
 /// clips and claims, and whether tag counts did), so a view updates just that.
 pub const CHANGED_EVENT: &str = "library-changed";
 
+/// Where the opened library (or why it did not open) is published: empty
+/// until the opening ends.
+type LibrarySlot = tokio::sync::watch::Sender<Option<Result<Arc<Library>, ApiError>>>;
+
 /// The open library, or why it could not be opened (shown by the UI).
 pub struct AppState {
     /// Nothing until the library has opened (it opens beside the window, so the
@@ -26,7 +30,7 @@ pub struct AppState {
     /// by every call (reads run beside a write), or why it could not be opened (a
     /// damaged database can be replaced by its newest backup from the app, which
     /// fills this in).
-    library: tokio::sync::watch::Sender<Option<Result<Arc<Library>, ApiError>>>,
+    library: Arc<LibrarySlot>,
     dir: Option<PathBuf>,
     /// The configuration every opening of the library uses (its observer sends
     /// the change events).
@@ -47,7 +51,7 @@ impl AppState {
     }
 
     fn set_library(&self, library: Result<Arc<Library>, ApiError>) {
-        self.library.send_replace(Some(library));
+        set_library(&self.library, library);
     }
 }
 
@@ -62,6 +66,13 @@ fn library_dir() -> Option<PathBuf> {
     resolve(flag, std::env::var_os(LIBRARY_ENV), platform_data_dir())
 }
 
+fn set_library(slot: &LibrarySlot, library: Result<Arc<Library>, ApiError>) {
+    if let Err(e) = &library {
+        tracing::warn!(code = ?e.code, "the library did not open: {}", e.message);
+    }
+    slot.send_replace(Some(library));
+}
+
 fn open_library(dir: Option<&PathBuf>, config: Config) -> Result<Arc<Library>, ApiError> {
     let dir = dir.ok_or_else(|| ApiError {
         code: ErrorCode::Io,
@@ -73,7 +84,25 @@ fn open_library(dir: Option<&PathBuf>, config: Config) -> Result<Arc<Library>, A
     Ok(Arc::new(library))
 }
 
+/// WebKitGTK composites the page through OpenGL, and on a machine without a
+/// GPU (virtual machines, remote desktops, this project's test
+/// machine) that is a software renderer: starting it costs about 350 ms before
+/// the first frame and 90 MB in the web process (`benches/startup.rs`), for a
+/// page of text that needs no compositing. It is off unless the writer asks for
+/// it (`COMMONPLACE_GPU=1`) or set WebKit's own variable.
+fn choose_compositing() {
+    const WEBKIT: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if cfg!(target_os = "linux")
+        && std::env::var_os(WEBKIT).is_none()
+        && std::env::var_os("COMMONPLACE_GPU").is_none_or(|v| v == "0")
+    {
+        // Before any thread starts: nothing reads the environment concurrently.
+        std::env::set_var(WEBKIT, "1");
+    }
+}
+
 pub fn run() {
+    choose_compositing();
     let _log = logging::start();
     let dir = library_dir();
     // Changes are sent to the windows once the app runs; the observer is set
@@ -89,8 +118,23 @@ pub fn run() {
         })),
         ..Config::default()
     };
+    // The library opens from the first moment, beside the making of the window
+    // (which takes a few hundred milliseconds: the web process starts, the page
+    // loads); the page's first calls wait for it. A second launch that is about
+    // to hand over to the first finds the library locked and ends anyway.
+    let library = Arc::new(tokio::sync::watch::Sender::new(None));
+    {
+        let (slot, dir, config) = (library.clone(), dir.clone(), config.clone());
+        std::thread::spawn(move || {
+            let opened = {
+                let _span = tracing::info_span!("open library").entered();
+                open_library(dir.as_ref(), config)
+            };
+            set_library(&slot, opened);
+        });
+    }
     let state = AppState {
-        library: tokio::sync::watch::Sender::new(None),
+        library,
         dir,
         config,
     };
@@ -108,19 +152,6 @@ pub fn run() {
         .manage(state)
         .setup(move |app| {
             *app_handle.lock() = Some(app.handle().clone());
-            // The library opens while the window is made and the shell paints.
-            let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                let state = handle.state::<AppState>();
-                let opened = {
-                    let _span = tracing::info_span!("open library").entered();
-                    open_library(state.dir.as_ref(), state.config.clone())
-                };
-                if let Err(e) = &opened {
-                    tracing::warn!(code = ?e.code, "the library did not open: {}", e.message);
-                }
-                state.set_library(opened);
-            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

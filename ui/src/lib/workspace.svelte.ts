@@ -227,9 +227,18 @@ class Workspace {
 
   /** Opens a source in the reader (at a clip or a passage); says why not, unless
    * `quiet`. Whether it opened. */
-  async openSource(id: string, opts: { clip?: string; focus?: Focus; quiet?: boolean } = {}): Promise<boolean> {
+  /**
+   * Opens a source in the reader. With `unlessMovedFrom`, the view number when
+   * the opening was decided, it gives way if the writer went elsewhere meanwhile
+   * (the start's return to the last source never overrides a search typed first).
+   */
+  async openSource(
+    id: string,
+    opts: { clip?: string; focus?: Focus; quiet?: boolean; unlessMovedFrom?: number } = {},
+  ): Promise<boolean> {
     try {
       const source = await api.getSource(id);
+      if (opts.unlessMovedFrom !== undefined && this.viewSeq !== opts.unlessMovedFrom) return true;
       this.show({ kind: "reader", source, focus: opts.focus ?? null, flash: opts.clip ?? (opts.focus ? "focus" : null) });
       this.prefs.lastSource = id;
       this.savePrefs();
