@@ -9,7 +9,10 @@
 //! Nothing of the page is ever rendered: only text leaves this module.
 
 mod blocks;
+pub(crate) mod byline;
 mod charset;
+pub mod dates;
+mod jsonld;
 pub mod meta;
 
 use crate::IngestError;
@@ -17,6 +20,7 @@ use model::{Block, SourceMeta};
 use std::collections::BTreeMap;
 
 pub use charset::decode;
+pub use dates::{Dated, PageDates};
 
 /// Pages nested deeper than this are refused before parsing: the parsers and the
 /// tree walks after them recurse, and real pages stay far below it.
@@ -32,6 +36,11 @@ pub struct WebPage {
     /// Where each metadata field came from: "jsonld", "highwire", "opengraph", ...
     pub origins: BTreeMap<String, String>,
     pub blocks: Vec<Block>,
+    /// The published and modified dates, each with where it was read.
+    pub dates: PageDates,
+    /// False when the page has no readable article text: its metadata is
+    /// still given, with no blocks.
+    pub has_text: bool,
 }
 
 /// Reads a page's bytes. `url` is where it came from, if known.
@@ -52,21 +61,31 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
             "the page's markup is nested {depth} levels deep, more than the {MAX_DEPTH} Commonplace reads safely"
         )));
     }
-    let (mut meta, mut origins) = meta::extract(&html, url);
+    let doc = dom_query::Document::from(html.as_str());
+    let mut found = meta::extract(&doc, url);
     let config = dom_smoothie::Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
-    let article = dom_smoothie::Readability::new(html.as_str(), url, Some(config))
+    // Readability's URL only resolves links, which we drop; an address it
+    // cannot use must not cost the page its text.
+    let article = dom_smoothie::Readability::with_document(doc, url, Some(config.clone()))
+        .or_else(|_| {
+            dom_smoothie::Readability::with_document(
+                dom_query::Document::from(html.as_str()),
+                None,
+                Some(config),
+            )
+        })
         .and_then(|mut r| r.parse())
-        .map_err(|e| IngestError::Unreadable(format!("no readable text was found in it ({e})")))?;
-    let blocks = blocks::from_html(&article.content);
-    if blocks.is_empty() {
-        return Err(IngestError::Unreadable(
-            "no readable text was found in the page".into(),
-        ));
-    }
-    meta::fill_from_readability(&mut meta, &mut origins, &article);
+        .ok();
+    let blocks = article
+        .as_ref()
+        .map(|a| blocks::from_html(&a.content))
+        .unwrap_or_default();
+    meta::finish(&mut found, article.as_ref());
+    let mut meta = found.meta;
+    let mut origins = found.origins;
     if meta.title.is_empty() {
         meta.title = "Untitled page".into();
         origins.insert("title".into(), "default".into());
@@ -74,7 +93,9 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     Ok(WebPage {
         meta,
         origins,
+        has_text: !blocks.is_empty(),
         blocks,
+        dates: found.dates,
     })
 }
 
@@ -123,17 +144,25 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
+/// Whether the text holds HTML anywhere near its start. Junk before `<html>`
+/// (PHP warnings, a stray BOM, log lines) is no reason to refuse a page, so
+/// the first 64 KiB are searched, not only the opening.
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.contains("<html")
-        || head.contains("<body")
-        || head.contains("<!doctype html")
-        || head.contains("<p")
-        || head.contains("<div")
+    let end = text.floor_char_boundary(text.len().min(64 * 1024));
+    let head = text[..end].to_ascii_lowercase();
+    [
+        "<html",
+        "<body",
+        "<!doctype html",
+        "<head",
+        "<p>",
+        "<p ",
+        "<div",
+        "<article",
+        "<title",
+    ]
+    .iter()
+    .any(|tag| head.contains(tag))
 }
 
 #[cfg(test)]

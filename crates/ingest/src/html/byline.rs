@@ -1,0 +1,356 @@
+//! Authors from what pages write in bylines and author fields: names without
+//! "By", dates, times, roles or places, persons told apart from organisations,
+//! and values that are not names at all (placeholders such as "admin", social
+//! handles, addresses) refused, so that the next source gets its turn.
+
+use super::dates::parse::{in_text, Order};
+use model::Author;
+
+/// Words that make a name an organisation's.
+const ORG_WORDS: &[&str] = &[
+    "staff",
+    "agency",
+    "news",
+    "press",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "institute",
+    "institut",
+    "association",
+    "committee",
+    "university",
+    "universität",
+    "office",
+    "department",
+    "ministry",
+    "bank",
+    "foundation",
+    "stiftung",
+    "council",
+    "group",
+    "times",
+    "post",
+    "editorial",
+    "board",
+    "team",
+    "desk",
+    "bureau",
+    "organization",
+    "organisation",
+    "centre",
+    "center",
+    "society",
+    "company",
+    "corp",
+    "commission",
+    "fund",
+    "network",
+    "media",
+    "magazine",
+    "journal",
+    "wikipedia",
+    "contributors",
+    "redaktion",
+    "newsroom",
+    "blog",
+    "online",
+    "verlag",
+    "zeitung",
+    "rédaction",
+    "redacción",
+    "redazione",
+];
+
+/// Values a site puts in an author field when it has no author to name.
+const PLACEHOLDERS: &[&str] = &[
+    "admin",
+    "administrator",
+    "author",
+    "autor",
+    "auteur",
+    "autore",
+    "editor",
+    "user",
+    "guest",
+    "unknown",
+    "anonymous",
+    "webmaster",
+    "root",
+    "test",
+    "default",
+    "null",
+    "none",
+    "n/a",
+    "na",
+    "-",
+    "redaktion",
+    "dublin core property author",
+    "creator name",
+    "author name",
+];
+
+/// Words that introduce a byline.
+const PREFIXES: &[&str] = &[
+    "written by",
+    "posted by",
+    "published by",
+    "story by",
+    "text by",
+    "words by",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "autor:",
+    "autorin:",
+    "author:",
+    "auteur:",
+    "text:",
+    "texto:",
+    "von:",
+    "by:",
+];
+
+/// Roles written next to a name, in several languages.
+const ROLES: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "journalist",
+    "senior",
+    "staff writer",
+    "chief",
+    "political",
+    "foreign",
+    "business",
+    "science",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "journalistin",
+    "autor",
+    "autorin",
+    "photographer",
+    "fotograf",
+    "fotografin",
+    "photos",
+    "fotos",
+    "foto",
+    "photo",
+    "illustration",
+    "video",
+    "rédacteur",
+    "journaliste",
+    "envoyé spécial",
+    "periodista",
+    "redactor",
+    "redattore",
+    "giornalista",
+    "updated",
+    "aktualisiert",
+    "published",
+    "veröffentlicht",
+    "posted",
+    "am",
+    "on",
+    "um",
+    "at",
+];
+
+/// A name that reads like an organisation becomes one; anything else a person.
+pub fn person_or_org(name: &str) -> Author {
+    let name = crate::normalize_inline(name);
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let org = words.iter().any(|w| ORG_WORDS.contains(w))
+        || words.len() > 4
+        || lower.contains('.') && !lower.contains(". ") && !lower.ends_with('.')
+        // One word cannot be split into family and given names: a site, an
+        // agency or a handle far more often than a person.
+        || words.len() == 1;
+    if org {
+        Author::Organization { name }
+    } else {
+        Author::person_from_input(&name)
+    }
+}
+
+/// Whether a value can be a name: not a placeholder, handle, address or
+/// e-mail, and with at least one letter.
+pub fn is_name(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_lowercase();
+    !(v.is_empty()
+        || v.starts_with('@')
+        || v.contains("://")
+        || v.starts_with("www.")
+        || v.contains('@') && !v.contains(' ')
+        || PLACEHOLDERS.contains(&lower.as_str())
+        || !v.chars().any(char::is_alphabetic)
+        || v.chars().count() > 80)
+}
+
+/// "By Jane Doe and John Roe", "Jane Doe, John Roe", "Von Anna Muster |
+/// 06.08.2019, 10:15 Uhr", "Jane Doe, Senior Reporter" into authors.
+pub fn split_byline(byline: &str) -> Vec<Author> {
+    names(byline).iter().map(|n| person_or_org(n)).collect()
+}
+
+/// The names in a byline, cleaned.
+pub fn names(byline: &str) -> Vec<String> {
+    let text = crate::normalize_inline(byline);
+    // A handle or an address is not a byline at all.
+    if text.is_empty()
+        || text.starts_with('@')
+        || text.contains("://")
+        || text.chars().count() > 200
+    {
+        return Vec::new();
+    }
+    // Cut at the first date: what follows is a date line, not names.
+    let text = match in_text(&text, Order::DayFirst).first() {
+        Some(found) => text[..found.at].to_owned(),
+        None => text,
+    };
+    // Cut at a separator that begins a role, a date or a place.
+    let text = text
+        .split(['|', '•', '·', '\n', '(', '/'])
+        .next()
+        .unwrap_or_default()
+        .split(" - ")
+        .next()
+        .unwrap_or_default()
+        .split(" – ")
+        .next()
+        .unwrap_or_default()
+        .split(" — ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let text = strip_prefix(text.trim_matches(|c: char| !c.is_alphanumeric())).to_owned();
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // "Doe, Jane" (one comma, one word each side) is one person.
+    let parts: Vec<String> = if text.matches(',').count() == 1
+        && !text.contains(" and ")
+        && text.split(',').all(|p| p.split_whitespace().count() == 1)
+    {
+        vec![text]
+    } else {
+        text.split([',', '&', ';'])
+            .flat_map(|p| {
+                p.split(" and ")
+                    .flat_map(|p| p.split(" und "))
+                    .flat_map(|p| p.split(" et "))
+                    .flat_map(|p| p.split(" y "))
+                    .flat_map(|p| p.split(" e "))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .map(|p| strip_roles(strip_prefix(p.trim())))
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    parts.into_iter().filter(|p| is_name(p)).collect()
+}
+
+fn strip_prefix(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    for p in PREFIXES {
+        if lower.starts_with(p) {
+            let Some(rest) = text.get(p.len()..) else {
+                continue;
+            };
+            if p.ends_with(':') || rest.starts_with([' ', ':']) {
+                return rest.trim_start_matches([' ', ':']).trim();
+            }
+        }
+    }
+    text
+}
+
+/// Drops a part made only of role words ("Senior Reporter") and role words
+/// trailing a name ("Jane Doe Reporter" is rare; "Jane Doe, Reporter" is a
+/// separate part and goes whole).
+fn strip_roles(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let is_role = |w: &&str| ROLES.contains(&w.to_lowercase().trim_matches('.'));
+    if words.iter().all(is_role) {
+        return String::new();
+    }
+    let mut end = words.len();
+    while end > 0 && is_role(&words[end - 1]) {
+        end -= 1;
+    }
+    words[..end].join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_become_clean_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
+            ("Doe, Jane", &["Jane Doe"]),
+            ("By Reuters Staff | Updated", &["Reuters Staff"]),
+            ("Von Anna Muster | 06.08.2019, 10:15 Uhr", &["Anna Muster"]),
+            ("Anna Muster 6. August 2019", &["Anna Muster"]),
+            ("Jane Doe, Senior Reporter", &["Jane Doe"]),
+            ("Jane Doe (Correspondent)", &["Jane Doe"]),
+            ("Written by Jane Doe - Aug 6, 2019", &["Jane Doe"]),
+            (
+                "Par Jean Dupont et Marie Curie",
+                &["Jean Dupont", "Marie Curie"],
+            ),
+            (
+                "Text: Anna Muster / Fotos: Max Mustermann",
+                &["Anna Muster"],
+            ),
+            ("admin", &[]),
+            ("@janedoe", &[]),
+            ("https://www.facebook.com/janedoe", &[]),
+        ];
+        for (byline, want) in cases {
+            let got: Vec<String> = split_byline(byline)
+                .iter()
+                .map(Author::display_name)
+                .collect();
+            assert_eq!(&got, want, "names in the byline {byline:?}");
+        }
+    }
+
+    #[test]
+    fn persons_and_organisations_apart() {
+        let cases = [
+            ("Jane Doe", false),
+            ("Associated Press", true),
+            ("dpa", true),
+            ("AFP", true),
+            ("Redaktion Musterstadt", true),
+            ("netzpolitik.org", true),
+        ];
+        for (name, org) in cases {
+            assert_eq!(
+                matches!(person_or_org(name), Author::Organization { .. }),
+                org,
+                "{name:?} read as an organisation: {org}"
+            );
+        }
+    }
+}

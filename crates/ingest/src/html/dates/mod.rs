@@ -1,0 +1,167 @@
+//! A page's publication and modification dates, each with where it came from.
+//!
+//! Candidates are gathered from every place a page may put a date and ranked by
+//! how much that place can be trusted to describe the article: JSON-LD,
+//! microdata and Highwire first; the article's own meta tags; a generic
+//! `<meta name="date">` or Dublin Core date; the address; the visible text
+//! near the title and byline. Published and modified dates are kept apart
+//! throughout. Two corrections are made to the best candidate, both from the
+//! same idea that the citation wants the day the publisher wrote:
+//! - a bare UTC instant (`…Z`) yields to a date within a day of it that carries
+//!   the publisher's own clock (an offset, a local time, the visible text);
+//! - a date known only to the year or month yields to a full date that agrees.
+
+mod declared;
+pub(crate) use declared::in_comment;
+pub mod parse;
+mod visible;
+
+use dom_query::Document;
+use model::PartialDate;
+use parse::{Stamp, Zone};
+use serde_json::Value;
+
+pub use parse::Order;
+
+/// A date and the place it was read from ("jsonld", "microdata", "highwire",
+/// "meta", "dublincore", "address", "text", ...).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Dated {
+    pub date: PartialDate,
+    pub origin: String,
+}
+
+/// The dates a page gives, told apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct PageDates {
+    pub published: Option<Dated>,
+    pub modified: Option<Dated>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Published,
+    Modified,
+}
+
+/// How far a place is trusted, most first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Tier {
+    Declared,
+    ArticleMeta,
+    GenericMeta,
+    Address,
+    Visible,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    stamp: Stamp,
+    kind: Kind,
+    tier: Tier,
+    origin: &'static str,
+}
+
+impl Candidate {
+    pub(crate) fn new(stamp: Stamp, kind: Kind, tier: Tier, origin: &'static str) -> Self {
+        Candidate {
+            stamp,
+            kind,
+            tier,
+            origin,
+        }
+    }
+}
+
+/// What the date finder reads besides the parsed page.
+pub struct Inputs<'a> {
+    pub doc: &'a Document,
+    /// The JSON-LD article object, if any.
+    pub article: Option<&'a Value>,
+    /// Every `<meta>` as (lower-cased key, content).
+    pub metas: &'a [(String, String)],
+    /// The address the page was fetched from, when known.
+    pub url: Option<&'a str>,
+    /// The page's own canonical address (`<link rel=canonical>`, `og:url`).
+    pub canonical: Option<&'a str>,
+    pub order: Order,
+}
+
+/// Finds the page's published and modified dates.
+pub fn find(inputs: &Inputs<'_>) -> PageDates {
+    let mut all = Vec::new();
+    declared::json_ld(inputs.article, &mut all);
+    declared::microdata(inputs.doc, &mut all);
+    declared::meta_tags(inputs.metas, &mut all);
+    if let Some(url) = inputs.url {
+        declared::address(url, "address", &mut all);
+    }
+    if let Some(url) = inputs.canonical {
+        declared::address(url, "canonical address", &mut all);
+    }
+    visible::dates(inputs.doc, inputs.order, &mut all);
+    all.sort_by_key(|c| c.tier);
+    PageDates {
+        published: choose(&all, Kind::Published),
+        modified: choose(&all, Kind::Modified),
+    }
+}
+
+fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {
+    let mine: Vec<&Candidate> = all.iter().filter(|c| c.kind == kind).collect();
+    let best = *mine.first()?;
+    let mut chosen = (best.stamp.date, best.origin);
+    if best.stamp.zone == Zone::Utc {
+        // An instant in UTC: a date within a day of it written with the
+        // publisher's own clock says which local day it was.
+        if let Some(local) = mine.iter().find(|c| {
+            c.stamp.zone != Zone::Utc
+                && c.stamp.date.day.is_some()
+                && c.stamp.date != best.stamp.date
+                && days_apart(c.stamp.date, best.stamp.date) == Some(1)
+        }) {
+            chosen = (local.stamp.date, local.origin);
+        }
+    }
+    if chosen.0.day.is_none() {
+        if let Some(finer) = mine
+            .iter()
+            .find(|c| c.stamp.date.day.is_some() && agrees(c.stamp.date, chosen.0))
+        {
+            chosen = (finer.stamp.date, finer.origin);
+        }
+    }
+    Some(Dated {
+        date: chosen.0,
+        origin: chosen.1.to_owned(),
+    })
+}
+
+/// Whether a full date falls within a partial one (2019-08-06 within 2019-08).
+fn agrees(full: PartialDate, partial: PartialDate) -> bool {
+    full.year == partial.year && partial.month.is_none_or(|m| full.month == Some(m))
+}
+
+fn days_apart(a: PartialDate, b: PartialDate) -> Option<i64> {
+    let day = |d: PartialDate| {
+        chrono::NaiveDate::from_ymd_opt(d.year, u32::from(d.month?), u32::from(d.day?))
+    };
+    Some((day(a)? - day(b)?).num_days().abs())
+}
+
+/// The order of numeric dates for a page's language: American English writes
+/// the month first; every other language, and English elsewhere, the day.
+pub fn order_for(lang: Option<&str>) -> Order {
+    let lang = lang
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    if lang == "en" || lang == "en-us" {
+        Order::MonthFirst
+    } else {
+        Order::DayFirst
+    }
+}
+
+#[cfg(test)]
+mod tests;

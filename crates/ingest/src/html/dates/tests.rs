@@ -1,0 +1,170 @@
+//! One small page per rule, written for these tests: each says which date a
+//! page gives and why, and where it must be read from.
+
+use super::*;
+
+/// Runs the finder over a page (the address given separately, as the app
+/// knows it) and describes the answer as "published 2019-08-06 (origin)".
+fn dates_of(html: &str, url: Option<&str>) -> String {
+    let doc = Document::from(html);
+    let objects = crate::html::jsonld::objects(&doc);
+    let metas = crate::html::meta::meta_tags(&doc);
+    let lang = doc.select("html").attr("lang").map(|l| l.to_string());
+    let found = find(&Inputs {
+        doc: &doc,
+        article: crate::html::jsonld::article(&objects),
+        metas: &metas,
+        url,
+        canonical: None,
+        order: order_for(lang.as_deref()),
+    });
+    let show = |d: &Option<Dated>| match d {
+        Some(d) => format!("{} ({})", d.date, d.origin),
+        None => "none".into(),
+    };
+    format!(
+        "published {}, modified {}",
+        show(&found.published),
+        show(&found.modified)
+    )
+}
+
+#[test]
+fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
+    let cases: &[(&str, &str, Option<&str>, &str)] = &[
+        (
+            "JSON-LD wrapped in CDATA is read",
+            r#"<script type="application/ld+json">//<![CDATA[
+               {"@type":"NewsArticle","datePublished":"2019-08-06T10:00:00+02:00","dateModified":"2019-08-07T09:00:00+02:00"}
+               //]]></script><h1>A headline of some length</h1>"#,
+            None,
+            "published 2019-08-06 (jsonld), modified 2019-08-07 (jsonld)",
+        ),
+        (
+            "microdata on a meta element",
+            r#"<div itemscope itemtype="https://schema.org/Article"><meta itemprop="datePublished" content="2019-08-06"></div>"#,
+            None,
+            "published 2019-08-06 (microdata), modified none",
+        ),
+        (
+            "microdata on a time element, by its datetime",
+            r#"<time itemprop="datePublished" datetime="2019-08-06T08:00">6 Aug</time>"#,
+            None,
+            "published 2019-08-06 (microdata), modified none",
+        ),
+        (
+            "microdata on an abbr, by its title",
+            r#"<abbr itemprop="datePublished" title="2019-08-06">Tuesday</abbr>"#,
+            None,
+            "published 2019-08-06 (microdata), modified none",
+        ),
+        (
+            "the article's own meta beats a generic date meta and Dublin Core",
+            r#"<meta name="date" content="2021-01-01"><meta name="DC.date" content="2020-05-05">
+               <meta property="article:published_time" content="2019-08-06T21:00:00-05:00">"#,
+            None,
+            "published 2019-08-06 (meta), modified none",
+        ),
+        (
+            "Highwire beats article meta",
+            r#"<meta property="article:published_time" content="2019-09-01">
+               <meta name="citation_publication_date" content="2019/08/06">"#,
+            None,
+            "published 2019-08-06 (highwire), modified none",
+        ),
+        (
+            "the address gives the day when the page does not",
+            "<h1>A headline of some length</h1><p>Text without dates.</p>",
+            Some("https://example.org/news/2019/08/06/a-story/"),
+            "published 2019-08-06 (address), modified none",
+        ),
+        (
+            "without the address there is no date",
+            "<h1>A headline of some length</h1><p>Text without dates.</p>",
+            None,
+            "published none, modified none",
+        ),
+        (
+            "a German date line under the headline",
+            r#"<html lang="de"><body><h1>Eine Überschrift von einiger Länge</h1>
+               <div class="article-meta">Von Anna Muster, 06.08.2019, 10:15 Uhr</div><p>Text.</p></body></html>"#,
+            None,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "a Japanese date after the headline, in plain text",
+            "<html lang=ja><body><h1>見出しの長さがあるタイトルです。とても長い</h1><p>2019年8月6日 10:00</p></body></html>",
+            None,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "published and updated lines told apart",
+            r#"<h1>A headline of some length</h1><p class="dateline">Updated 7 August 2019 · Published 6 August 2019</p>"#,
+            None,
+            "published 2019-08-06 (text), modified 2019-08-07 (text)",
+        ),
+        (
+            "the first time on the page is a comment's and is never taken",
+            r#"<div id="comments"><time datetime="2020-01-01">1 Jan</time></div>
+               <h1>A headline of some length</h1><span class="date">6. August 2019</span>"#,
+            None,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "a date inside the story's sentences, far from the headline, is not the article's",
+            &format!(
+                "<h1>A headline of some length</h1><p>{}</p><p>On 1 May 2018 the council met.</p>",
+                "Words of the story. ".repeat(40)
+            ),
+            None,
+            "published none, modified none",
+        ),
+        (
+            "American English writes the month first",
+            r#"<html lang="en-US"><body><h1>A headline of some length</h1><span class="byline">08/06/2019</span></body></html>"#,
+            None,
+            "published 2019-08-06 (text), modified none",
+        ),
+    ];
+    for (why, html, url, want) in cases {
+        assert_eq!(&dates_of(html, *url), want, "{why}");
+    }
+}
+
+#[test]
+fn the_day_is_the_publishers_not_utc() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "an evening article in the Americas keeps its own day, not its UTC day",
+            r#"<meta property="article:published_time" content="2019-08-06T21:30:00-05:00">"#,
+            "published 2019-08-06 (meta), modified none",
+        ),
+        (
+            "a UTC instant yields to the local time the page also gives",
+            r#"<script type="application/ld+json">[{"@type":"NewsArticle","datePublished":"2019-08-07T02:30:00Z"},
+               {"@type":"NewsArticle","datePublished":"2019-08-06 21:30:00"}]</script>
+               <meta property="article:published_time" content="2019-08-06T21:30:00-05:00">"#,
+            "published 2019-08-06 (meta), modified none",
+        ),
+        (
+            "a UTC instant yields to the day shown under the headline",
+            r#"<html lang="en-US"><meta property="article:published_time" content="2019-08-07T02:30:00+00:00">
+               <body><h1>A headline of some length</h1><p class="timestamp">August 6, 2019 9:30 pm</p></body></html>"#,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "a UTC instant stays when the page shows no other day near it",
+            r#"<meta property="article:published_time" content="2019-08-07T02:30:00Z">"#,
+            "published 2019-08-07 (meta), modified none",
+        ),
+        (
+            "a date known to the month yields to a full date that agrees",
+            r#"<meta name="citation_publication_date" content="2019/08">
+               <meta property="article:published_time" content="2019-08-06">"#,
+            "published 2019-08-06 (meta), modified none",
+        ),
+    ];
+    for (why, html, want) in cases {
+        assert_eq!(&dates_of(html, None), want, "{why}");
+    }
+}

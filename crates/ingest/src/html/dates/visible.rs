@@ -1,0 +1,227 @@
+//! Dates in the text a reader sees, where a page has no machine-readable one
+//! (or to tell which local day a UTC instant was).
+//!
+//! A page shows many dates: the article's, its update, the dates of related
+//! articles, of comments, of events in the story. The article's is next to
+//! its headline and byline, so the text is read in document order with the
+//! main `<h1>` as the anchor: a date in a `<time>` element or in an element
+//! whose class or id speaks of dates, bylines or meta lines counts within a
+//! wide window after the headline (less before it); a date in plain text only
+//! right after it. Without a headline, the first such marked date of the page
+//! counts. Comment sections, navigation, asides and footers are never read.
+//! A date after "Updated", "Aktualisiert", "Mis à jour"... is a modified date.
+
+use super::parse::{in_text, value, Order, Stamp, Zone};
+use super::{Candidate, Kind, Tier};
+use dom_query::{Document, NodeRef};
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "select", "option", "button",
+    "iframe", "nav", "footer", "aside", "form", "textarea",
+];
+
+/// Words in a class or id (or itemprop) of an element that holds a date line.
+const HINTS: &[&str] = &[
+    "date", "time", "publish", "posted", "byline", "meta", "author", "datum", "fecha", "stand",
+    "info", "zeit",
+];
+
+/// Words that say the date after them is a modification.
+const UPDATED: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "stand",
+    "mis à jour",
+    "mise à jour",
+    "actualizado",
+    "actualización",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "zaktualizowano",
+    "обновлено",
+];
+
+/// How far from the headline (in characters of text) a marked date counts.
+const MARKED_AFTER: usize = 2_500;
+const MARKED_BEFORE: usize = 600;
+/// How far after the headline a date in plain text counts.
+const PLAIN_AFTER: usize = 400;
+/// Visible candidates kept: the closest few are enough, and further ones only
+/// risk a related article's date.
+const KEEP: usize = 3;
+
+struct Item {
+    text: String,
+    marked: bool,
+    headline: bool,
+}
+
+struct Walk {
+    items: Vec<Item>,
+}
+
+impl Walk {
+    fn node(&mut self, node: &NodeRef<'_>, marked: bool, headline: bool) {
+        if node.is_text() {
+            let text = crate::normalize_inline(&node.text());
+            if !text.is_empty() {
+                self.items.push(Item {
+                    text,
+                    marked,
+                    headline,
+                });
+            }
+            return;
+        }
+        if !node.is_element() {
+            return;
+        }
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIP.contains(&name.as_str()) || hidden(node) {
+            return;
+        }
+        let attrs = ["class", "id", "itemprop"]
+            .iter()
+            .filter_map(|a| node.attr(a))
+            .map(|v| v.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if super::declared::names_a_comment(&attrs) {
+            return;
+        }
+        if name == "time" {
+            let stamped = node.attr("datetime").filter(|d| value(d).is_some());
+            if let Some(d) = stamped {
+                self.items.push(Item {
+                    text: d.to_string(),
+                    marked: true,
+                    headline,
+                });
+                return;
+            }
+        }
+        let marked = marked || name == "time" || HINTS.iter().any(|h| attrs.contains(h));
+        let headline = headline || name == "h1";
+        for child in node.children_it(false) {
+            self.node(&child, marked, headline);
+        }
+    }
+}
+
+fn hidden(node: &NodeRef<'_>) -> bool {
+    node.has_attr("hidden")
+        || node
+            .attr("aria-hidden")
+            .is_some_and(|v| v.as_ref() == "true")
+        || node.attr("style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// Adds the visible dates, best first.
+pub fn dates(doc: &Document, order: Order, out: &mut Vec<Candidate>) {
+    let mut walk = Walk { items: Vec::new() };
+    for body in doc.select("body").nodes() {
+        walk.node(body, false, false);
+    }
+    // The items joined into one text, so that a date split over elements
+    // ("<b>6.</b> August 2019") reads whole; `starts` maps back to items.
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(walk.items.len());
+    for item in &walk.items {
+        starts.push(text.len());
+        text.push_str(&item.text);
+        text.push(' ');
+    }
+    let item_at = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let headline = headline_span(&walk.items, &starts);
+    let mut ranked: Vec<(usize, Candidate)> = Vec::new();
+    let mut previous_end = 0;
+    for found in in_text(&text, order) {
+        // The words that label a date stand between it and the date before.
+        let label_from = previous_end.max(found.at.saturating_sub(40));
+        previous_end = found.end;
+        if found.date.day.is_none() {
+            continue;
+        }
+        let item = &walk.items[item_at(found.at)];
+        if item.headline {
+            continue;
+        }
+        let distance = match headline {
+            Some((_, end)) if found.at >= end => {
+                let d = found.at - end;
+                let limit = if item.marked {
+                    MARKED_AFTER
+                } else {
+                    PLAIN_AFTER
+                };
+                (d <= limit).then_some(d)
+            }
+            Some((start, _)) => {
+                let d = start - found.at;
+                (item.marked && d <= MARKED_BEFORE).then_some(2 * d)
+            }
+            None => item.marked.then_some(found.at),
+        };
+        let Some(distance) = distance else { continue };
+        let before = &text[text.floor_char_boundary(label_from)..found.at];
+        let before = before.to_lowercase();
+        let kind = if UPDATED.iter().any(|w| before.contains(w)) {
+            Kind::Modified
+        } else {
+            Kind::Published
+        };
+        // Marked dates first: a date line outranks a date in a sentence.
+        let rank = distance + if item.marked { 0 } else { 10_000 };
+        let stamp = Stamp {
+            date: found.date,
+            zone: Zone::Unknown,
+        };
+        ranked.push((rank, Candidate::new(stamp, kind, Tier::Visible, "text")));
+    }
+    ranked.sort_by_key(|(rank, _)| *rank);
+    for kind in [Kind::Published, Kind::Modified] {
+        out.extend(
+            ranked
+                .iter()
+                .filter(|(_, c)| c.kind == kind)
+                .take(KEEP)
+                .map(|(_, c)| c.clone()),
+        );
+    }
+}
+
+/// Where the headline's text starts and ends: the first `<h1>` long enough to
+/// be a headline rather than a logo.
+fn headline_span(items: &[Item], starts: &[usize]) -> Option<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if !item.headline {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == i => *last = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    let (first, last) = runs
+        .iter()
+        .find(|(a, b)| {
+            (*a..=*b)
+                .map(|i| items[i].text.chars().count())
+                .sum::<usize>()
+                >= 15
+        })
+        .or(runs.first())
+        .copied()?;
+    Some((starts[first], starts[last] + items[last].text.len()))
+}
