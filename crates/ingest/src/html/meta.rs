@@ -116,15 +116,21 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
         .or_else(|| get("og:url").next().map(str::to_owned));
     let dates = dates::find(&dates::Inputs {
         doc,
+        objects: &objects,
         article,
         metas: &metas,
         url,
         canonical: own_address.as_deref(),
         order: dates::order_for(m.meta.language.as_deref()),
+        title: &m.meta.title,
     });
+    // A citation dates a page by its publication, else by its last update.
     if let Some(d) = &dates.published {
         m.meta.issued = Some(d.date);
         m.mark("issued", &d.origin);
+    } else if let Some(d) = &dates.modified {
+        m.meta.issued = Some(d.date);
+        m.mark("issued", &format!("{} (updated)", d.origin));
     }
     Found {
         meta: m.meta,

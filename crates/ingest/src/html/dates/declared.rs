@@ -16,6 +16,33 @@ use serde_json::Value;
 /// JSON-LD of the article object.
 pub fn json_ld(article: Option<&Value>, out: &mut Vec<Candidate>) {
     let Some(a) = article else { return };
+    dates_of(a, out);
+}
+
+/// Where the page has no article object, the first other object with a
+/// publication date that is not a comment, a person or an organisation.
+pub fn json_ld_other(objects: &[Value], out: &mut Vec<Candidate>) {
+    use super::super::jsonld::has_type;
+    let other = objects.iter().find(|v| {
+        v.get("datePublished").is_some()
+            && !has_type(
+                v,
+                &["Comment", "Person", "Organization", "Answer", "Question"],
+            )
+    });
+    if let Some(v) = other {
+        if let Some(stamp) = v["datePublished"].as_str().and_then(parse::value) {
+            out.push(Candidate::new(
+                stamp,
+                Kind::Published,
+                Tier::ArticleMeta,
+                "jsonld-other",
+            ));
+        }
+    }
+}
+
+fn dates_of(a: &Value, out: &mut Vec<Candidate>) {
     let origin = if super::super::jsonld::has_type(a, super::super::jsonld::ARTICLE_TYPES) {
         "jsonld"
     } else {

@@ -76,7 +76,8 @@ impl Candidate {
 /// What the date finder reads besides the parsed page.
 pub struct Inputs<'a> {
     pub doc: &'a Document,
-    /// The JSON-LD article object, if any.
+    /// Every JSON-LD object, and the article among them, if any.
+    pub objects: &'a [Value],
     pub article: Option<&'a Value>,
     /// Every `<meta>` as (lower-cased key, content).
     pub metas: &'a [(String, String)],
@@ -85,12 +86,17 @@ pub struct Inputs<'a> {
     /// The page's own canonical address (`<link rel=canonical>`, `og:url`).
     pub canonical: Option<&'a str>,
     pub order: Order,
+    /// The page's title as its metadata gives it, to find the headline.
+    pub title: &'a str,
 }
 
 /// Finds the page's published and modified dates.
 pub fn find(inputs: &Inputs<'_>) -> PageDates {
     let mut all = Vec::new();
     declared::json_ld(inputs.article, &mut all);
+    if inputs.article.is_none() {
+        declared::json_ld_other(inputs.objects, &mut all);
+    }
     declared::microdata(inputs.doc, &mut all);
     declared::meta_tags(inputs.metas, &mut all);
     if let Some(url) = inputs.url {
@@ -99,7 +105,7 @@ pub fn find(inputs: &Inputs<'_>) -> PageDates {
     if let Some(url) = inputs.canonical {
         declared::address(url, "canonical address", &mut all);
     }
-    visible::dates(inputs.doc, inputs.order, &mut all);
+    visible::dates(inputs.doc, inputs.title, inputs.order, &mut all);
     all.sort_by_key(|c| c.tier);
     PageDates {
         published: choose(&all, Kind::Published),
@@ -111,15 +117,8 @@ fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {
     let mine: Vec<&Candidate> = all.iter().filter(|c| c.kind == kind).collect();
     let best = *mine.first()?;
     let mut chosen = (best.stamp.date, best.origin);
-    if best.stamp.zone == Zone::Utc {
-        // An instant in UTC: a date within a day of it written with the
-        // publisher's own clock says which local day it was.
-        if let Some(local) = mine.iter().find(|c| {
-            c.stamp.zone != Zone::Utc
-                && c.stamp.date.day.is_some()
-                && c.stamp.date != best.stamp.date
-                && days_apart(c.stamp.date, best.stamp.date) == Some(1)
-        }) {
+    if let Zone::Utc { hour } = best.stamp.zone {
+        if let Some(local) = local_day(&mine, best.stamp.date, hour) {
             chosen = (local.stamp.date, local.origin);
         }
     }
@@ -137,16 +136,51 @@ fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {
     })
 }
 
+/// The publisher's local day for a UTC instant, when the page gives it: a
+/// date with a local clock (an offset, a local time, the first date shown
+/// under the headline) on the UTC day confirms it; else one on the day before
+/// (possible only if the UTC hour is before noon, as offsets reach -12) or
+/// after (only from 10:00 UTC, as offsets reach +14) replaces it.
+fn local_day<'a>(
+    mine: &[&'a Candidate],
+    utc: PartialDate,
+    hour: Option<u8>,
+) -> Option<&'a Candidate> {
+    let first_visible = mine.iter().position(|c| c.tier == Tier::Visible);
+    let local: Vec<&Candidate> = mine
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !matches!(c.stamp.zone, Zone::Utc { .. })
+                && c.stamp.date.day.is_some()
+                && (c.tier != Tier::Visible || Some(*i) == first_visible)
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    if local.iter().any(|c| c.stamp.date == utc) {
+        return None;
+    }
+    let hour = hour.unwrap_or(12);
+    local
+        .into_iter()
+        .find(|c| match signed_days(c.stamp.date, utc) {
+            Some(-1) => hour < 12,
+            Some(1) => hour >= 10,
+            _ => false,
+        })
+}
+
 /// Whether a full date falls within a partial one (2019-08-06 within 2019-08).
 fn agrees(full: PartialDate, partial: PartialDate) -> bool {
     full.year == partial.year && partial.month.is_none_or(|m| full.month == Some(m))
 }
 
-fn days_apart(a: PartialDate, b: PartialDate) -> Option<i64> {
+/// Days from `b` to `a` (negative when `a` is earlier).
+fn signed_days(a: PartialDate, b: PartialDate) -> Option<i64> {
     let day = |d: PartialDate| {
         chrono::NaiveDate::from_ymd_opt(d.year, u32::from(d.month?), u32::from(d.day?))
     };
-    Some((day(a)? - day(b)?).num_days().abs())
+    Some((day(a)? - day(b)?).num_days())
 }
 
 /// The order of numeric dates for a page's language: American English writes

@@ -18,8 +18,9 @@ use std::sync::LazyLock;
 /// What the clock of a timestamp said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
-    /// `Z`, `+00:00`, `GMT`: an instant, whose UTC day may not be the local one.
-    Utc,
+    /// `Z`, `+00:00`, `GMT`: an instant, whose UTC day may not be the local
+    /// one; the UTC hour says which neighbouring day a local clock could show.
+    Utc { hour: Option<u8> },
     /// Another offset: the day is the publisher's local day.
     Offset,
     /// A date alone, or a time without offset: the day as the publisher wrote it.
@@ -67,7 +68,7 @@ fn year_month(year: i32, month: u32) -> Option<PartialDate> {
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?|(\d{2})(\d{2}))?
-          (?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?
+          (?:[T\s]+(\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?
           (?:$|[^\d])",
     )
     .expect("a valid pattern")
@@ -81,15 +82,16 @@ pub fn value(input: &str) -> Option<Stamp> {
     if let Some(c) = ISO.captures(s) {
         let year: i32 = c[1].parse().ok()?;
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let zone = match c.get(6).map(|m| m.as_str().to_ascii_uppercase()) {
+        let hour = c.get(6).and_then(|h| h.as_str().parse::<u8>().ok());
+        let zone = match c.get(7).map(|m| m.as_str().to_ascii_uppercase()) {
             None => Zone::Unknown,
-            Some(z) if z == "Z" || z == "UTC" || z == "GMT" => Zone::Utc,
+            Some(z) if z == "Z" || z == "UTC" || z == "GMT" => Zone::Utc { hour },
             Some(z)
                 if z.trim_start_matches(['+', '-'])
                     .bytes()
                     .all(|b| b == b'0' || b == b':') =>
             {
-                Zone::Utc
+                Zone::Utc { hour }
             }
             Some(_) => Zone::Offset,
         };
@@ -109,7 +111,9 @@ pub fn value(input: &str) -> Option<Stamp> {
     }
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
         let zone = if t.offset().local_minus_utc() == 0 {
-            Zone::Utc
+            Zone::Utc {
+                hour: Some(chrono::Timelike::hour(&t) as u8),
+            }
         } else {
             Zone::Offset
         };
@@ -302,8 +306,14 @@ mod tests {
                 "2019-08-06T23:30:00+0200",
                 Some(("2019-08-06", Zone::Offset)),
             ),
-            ("2019-08-07T01:15:00Z", Some(("2019-08-07", Zone::Utc))),
-            ("2019-08-07T01:15:00+00:00", Some(("2019-08-07", Zone::Utc))),
+            (
+                "2019-08-07T01:15:00Z",
+                Some(("2019-08-07", Zone::Utc { hour: Some(1) })),
+            ),
+            (
+                "2019-08-07T01:15:00+00:00",
+                Some(("2019-08-07", Zone::Utc { hour: Some(1) })),
+            ),
             ("2019-08-06 18:09:55", Some(("2019-08-06", Zone::Unknown))),
             ("2019/8/6", Some(("2019-08-06", Zone::Unknown))),
             ("20190806", Some(("2019-08-06", Zone::Unknown))),
@@ -315,7 +325,7 @@ mod tests {
             ),
             (
                 "Tue, 06 Aug 2019 20:15:00 GMT",
-                Some(("2019-08-06", Zone::Utc)),
+                Some(("2019-08-06", Zone::Utc { hour: Some(20) })),
             ),
             ("August 6, 2019", Some(("2019-08-06", Zone::Unknown))),
             ("2019-02-30", None),

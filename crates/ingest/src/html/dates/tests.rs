@@ -12,11 +12,13 @@ fn dates_of(html: &str, url: Option<&str>) -> String {
     let lang = doc.select("html").attr("lang").map(|l| l.to_string());
     let found = find(&Inputs {
         doc: &doc,
+        objects: &objects,
         article: crate::html::jsonld::article(&objects),
         metas: &metas,
         url,
         canonical: None,
         order: order_for(lang.as_deref()),
+        title: "A headline of some length",
     });
     let show = |d: &Option<Dated>| match d {
         Some(d) => format!("{} ({})", d.date, d.origin),
@@ -104,6 +106,13 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2019-08-06 (text), modified 2019-08-07 (text)",
         ),
         (
+            "a photo caption's date is the photo's, not the article's",
+            r#"<h1>A headline of some length</h1><figure><figcaption>Taken on 16 January 2020.</figcaption></figure>
+               <p class="date">18 January 2020</p>"#,
+            None,
+            "published 2020-01-18 (text), modified none",
+        ),
+        (
             "the first time on the page is a comment's and is never taken",
             r#"<div id="comments"><time datetime="2020-01-01">1 Jan</time></div>
                <h1>A headline of some length</h1><span class="date">6. August 2019</span>"#,
@@ -118,6 +127,30 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             ),
             None,
             "published none, modified none",
+        ),
+        (
+            "a date labelled as the publication's counts far from the headline",
+            &format!(
+                "<h1>A headline of some length</h1><p>{}</p><p>Artikel veröffentlicht am 16.12.2012</p>",
+                "Words of the story. ".repeat(40)
+            ),
+            None,
+            "published 2012-12-16 (text), modified none",
+        ),
+        (
+            "a date line just above the headline",
+            "<p>Berlin, 19.10.2019 11:05 Uhr</p><h1>A headline of some length</h1><p>Story.</p>",
+            None,
+            "published 2019-10-19 (text), modified none",
+        ),
+        (
+            "the headline is the h1 that reads like the title, not the logo's",
+            &format!(
+                r#"<h1>The Daily Example Newspaper</h1><p>{}</p><h1>A headline of some length</h1><span class="date">6 August 2019</span>"#,
+                "Menu item ".repeat(400)
+            ),
+            None,
+            "published 2019-08-06 (text), modified none",
         ),
         (
             "American English writes the month first",
@@ -151,6 +184,18 @@ fn the_day_is_the_publishers_not_utc() {
             r#"<html lang="en-US"><meta property="article:published_time" content="2019-08-07T02:30:00+00:00">
                <body><h1>A headline of some length</h1><p class="timestamp">August 6, 2019 9:30 pm</p></body></html>"#,
             "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "a UTC instant at 13:00 cannot be the evening before anywhere",
+            r#"<meta property="article:published_time" content="2019-08-07T13:00:00Z">
+               <h1>A headline of some length</h1><p class="date">6 August 2019</p>"#,
+            "published 2019-08-07 (meta), modified none",
+        ),
+        (
+            "a date shown on the UTC day confirms it, whatever other dates follow",
+            r#"<meta property="article:published_time" content="2019-08-07T02:00:00Z">
+               <h1>A headline of some length</h1><p class="date">7 August 2019</p><p class="date">6 August 2019</p>"#,
+            "published 2019-08-07 (meta), modified none",
         ),
         (
             "a UTC instant stays when the page shows no other day near it",

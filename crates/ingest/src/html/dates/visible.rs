@@ -16,9 +16,28 @@ use super::{Candidate, Kind, Tier};
 use dom_query::{Document, NodeRef};
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "select", "option", "button",
-    "iframe", "nav", "footer", "aside", "form", "textarea",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "select",
+    "option",
+    "button",
+    "iframe",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "textarea",
+    "figure",
+    "figcaption",
 ];
+
+/// Words in a class or id of an element whose dates are not the article's:
+/// image captions and credits (a photo's date), related-article rails.
+const NOT_THE_ARTICLE: &[&str] = &["caption", "credit", "related", "teaser", "recommend"];
 
 /// Words in a class or id (or itemprop) of an element that holds a date line.
 const HINTS: &[&str] = &[
@@ -48,8 +67,26 @@ const UPDATED: &[&str] = &[
 /// How far from the headline (in characters of text) a marked date counts.
 const MARKED_AFTER: usize = 2_500;
 const MARKED_BEFORE: usize = 600;
-/// How far after the headline a date in plain text counts.
+/// How far after (and before) the headline a date in plain text counts.
 const PLAIN_AFTER: usize = 400;
+const PLAIN_BEFORE: usize = 200;
+
+/// Words that say the date after them is the publication's.
+const PUBLISHED: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "datum:",
+    "date:",
+    "start date",
+    "beginndatum",
+];
 /// Visible candidates kept: the closest few are enough, and further ones only
 /// risk a related article's date.
 const KEEP: usize = 3;
@@ -93,7 +130,9 @@ impl Walk {
             .map(|v| v.to_ascii_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        if super::declared::names_a_comment(&attrs) {
+        if super::declared::names_a_comment(&attrs)
+            || NOT_THE_ARTICLE.iter().any(|w| attrs.contains(w))
+        {
             return;
         }
         if name == "time" {
@@ -127,7 +166,7 @@ fn hidden(node: &NodeRef<'_>) -> bool {
 }
 
 /// Adds the visible dates, best first.
-pub fn dates(doc: &Document, order: Order, out: &mut Vec<Candidate>) {
+pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>) {
     let mut walk = Walk { items: Vec::new() };
     for body in doc.select("body").nodes() {
         walk.node(body, false, false);
@@ -142,21 +181,21 @@ pub fn dates(doc: &Document, order: Order, out: &mut Vec<Candidate>) {
         text.push(' ');
     }
     let item_at = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
-    let headline = headline_span(&walk.items, &starts);
+    let headline = headline_span(&walk.items, &starts, title);
     let mut ranked: Vec<(usize, Candidate)> = Vec::new();
     let mut previous_end = 0;
     for found in in_text(&text, order) {
-        // The words that label a date stand between it and the date before.
-        let label_from = previous_end.max(found.at.saturating_sub(40));
-        previous_end = found.end;
         if found.date.day.is_none() {
             continue;
         }
         let item = &walk.items[item_at(found.at)];
-        if item.headline {
-            continue;
-        }
+        let label_from = previous_end.max(found.at.saturating_sub(40));
+        let before = text[text.floor_char_boundary(label_from)..found.at].to_lowercase();
+        previous_end = found.end;
+        let labelled = PUBLISHED.iter().any(|w| before.contains(w));
         let distance = match headline {
+            // A date in the headline itself ("06.08.2019 – Council meets").
+            Some(_) if item.headline => Some(5_000),
             Some((_, end)) if found.at >= end => {
                 let d = found.at - end;
                 let limit = if item.marked {
@@ -168,13 +207,18 @@ pub fn dates(doc: &Document, order: Order, out: &mut Vec<Candidate>) {
             }
             Some((start, _)) => {
                 let d = start - found.at;
-                (item.marked && d <= MARKED_BEFORE).then_some(2 * d)
+                let limit = if item.marked {
+                    MARKED_BEFORE
+                } else {
+                    PLAIN_BEFORE
+                };
+                (d <= limit).then_some(2 * d)
             }
             None => item.marked.then_some(found.at),
         };
+        // A date labelled as the publication's counts wherever it stands.
+        let distance = distance.or(labelled.then_some(20_000 + found.at));
         let Some(distance) = distance else { continue };
-        let before = &text[text.floor_char_boundary(label_from)..found.at];
-        let before = before.to_lowercase();
         let kind = if UPDATED.iter().any(|w| before.contains(w)) {
             Kind::Modified
         } else {
@@ -200,9 +244,10 @@ pub fn dates(doc: &Document, order: Order, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Where the headline's text starts and ends: the first `<h1>` long enough to
-/// be a headline rather than a logo.
-fn headline_span(items: &[Item], starts: &[usize]) -> Option<(usize, usize)> {
+/// Where the headline's text starts and ends: the `<h1>` that reads like the
+/// page's title, else the first long enough to be a headline rather than a
+/// logo; without one, the first text that begins like the title.
+fn headline_span(items: &[Item], starts: &[usize], title: &str) -> Option<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if !item.headline {
@@ -213,15 +258,28 @@ fn headline_span(items: &[Item], starts: &[usize]) -> Option<(usize, usize)> {
             _ => runs.push((i, i)),
         }
     }
-    let (first, last) = runs
+    let run_text = |(a, b): (usize, usize)| {
+        (a..=b)
+            .map(|i| items[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let title_start: String = title.chars().take(30).collect::<String>().to_lowercase();
+    let like_title =
+        |t: &str| title_start.chars().count() >= 10 && t.to_lowercase().contains(&title_start);
+    let span = |(a, b): (usize, usize)| (starts[a], starts[b] + items[b].text.len());
+    if let Some(run) = runs.iter().find(|r| like_title(&run_text(**r))) {
+        return Some(span(*run));
+    }
+    if let Some(run) = runs
         .iter()
-        .find(|(a, b)| {
-            (*a..=*b)
-                .map(|i| items[i].text.chars().count())
-                .sum::<usize>()
-                >= 15
-        })
+        .find(|r| run_text(**r).chars().count() >= 15)
         .or(runs.first())
-        .copied()?;
-    Some((starts[first], starts[last] + items[last].text.len()))
+    {
+        return Some(span(*run));
+    }
+    items
+        .iter()
+        .position(|item| like_title(&item.text))
+        .map(|i| span((i, i)))
 }
