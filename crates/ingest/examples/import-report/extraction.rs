@@ -132,6 +132,9 @@ pub fn run(corpus: &Path, report: &mut Report) {
         "date agrees, with the address given (pages annotated): {}",
         date.show()
     );
-    worst.print("segment F1");
+    worst.print_all(
+        "pages with segment errors",
+        std::env::var_os("VERBOSE").is_some(),
+    );
     report.times.extend(times);
 }

@@ -11,6 +11,7 @@
 mod blocks;
 pub(crate) mod byline;
 mod charset;
+mod clean;
 pub mod dates;
 mod jsonld;
 pub mod meta;
@@ -63,6 +64,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     }
     let doc = dom_query::Document::from(html.as_str());
     let mut found = meta::extract(&doc, url);
+    clean::prepare(&doc);
     let config = dom_smoothie::Config {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
@@ -81,7 +83,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
         .ok();
     let blocks = article
         .as_ref()
-        .map(|a| blocks::from_html(&a.content))
+        .map(|a| clean::blocks(blocks::from_html(&a.content)))
         .unwrap_or_default();
     meta::finish(&mut found, article.as_ref());
     let mut meta = found.meta;
