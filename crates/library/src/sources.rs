@@ -149,6 +149,13 @@ impl Library {
                 detail: "the page reader crashed on this page".into(),
             })?
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
+        // The importer gives a page without article text its metadata; a
+        // source still needs text to quote, so such a page is refused here.
+        if !page.has_text {
+            let e =
+                ingest::IngestError::Unreadable("no readable text was found in the page".into());
+            return Err(Error::InvalidInput(format!("{name}: {e}")));
+        }
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
         Ok(Imported {
             kind: SourceKind::Web,

@@ -57,6 +57,8 @@ pub fn run(corpus: &Path, report: &mut Report) {
     let mut names: Vec<&String> = truth.keys().collect();
     names.sort();
     let mut total = Prf::default();
+    // rs-trafilatura alone, and as a fallback where ours found little text.
+    let (mut other, mut fallback) = (Prf::default(), Prf::default());
     let (mut byline, mut site, mut date) = (Tally::default(), Tally::default(), Tally::default());
     let mut worst = Worst::default();
     let mut times = Vec::new();
@@ -80,6 +82,7 @@ pub fn run(corpus: &Path, report: &mut Report) {
             .unwrap_or_default();
         let (prf, mut notes) = segments(&text, entry);
         total.add(prf);
+        compare(&bytes, &text, entry, &mut other, &mut fallback);
         let want = |k: &str| entry[k].as_str().map(str::trim).filter(|s| !s.is_empty());
         if let Some(p) = &page {
             if byline.add(want("author").map(|w| byline_agrees(&p.meta.authors, w))) == "MISS" {
@@ -132,9 +135,37 @@ pub fn run(corpus: &Path, report: &mut Report) {
         "date agrees, with the address given (pages annotated): {}",
         date.show()
     );
+    if other.tp + other.fn_ > 0 {
+        println!("rs-trafilatura alone: {}", other.show());
+        println!(
+            "ours, rs-trafilatura where ours has under {FEW} characters: {}",
+            fallback.show()
+        );
+    }
     worst.print_all(
         "pages with segment errors",
         std::env::var_os("VERBOSE").is_some(),
     );
     report.times.extend(times);
 }
+
+/// Below this many characters of text, ours is taken as unsure.
+#[cfg_attr(not(feature = "compare-trafilatura"), allow(dead_code))]
+const FEW: usize = 500;
+
+#[cfg(feature = "compare-trafilatura")]
+fn compare(bytes: &[u8], ours: &str, entry: &Value, other: &mut Prf, fallback: &mut Prf) {
+    let theirs = rs_trafilatura::extract_bytes(bytes)
+        .map(|r| r.content_text)
+        .unwrap_or_default();
+    other.add(segments(&theirs, entry).0);
+    let pick = if ours.chars().count() < FEW {
+        &theirs
+    } else {
+        ours
+    };
+    fallback.add(segments(pick, entry).0);
+}
+
+#[cfg(not(feature = "compare-trafilatura"))]
+fn compare(_: &[u8], _: &str, _: &Value, _: &mut Prf, _: &mut Prf) {}

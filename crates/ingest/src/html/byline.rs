@@ -87,8 +87,6 @@ const PLACEHOLDERS: &[&str] = &[
     "na",
     "-",
     "redaktion",
-    "dublin core property author",
-    "creator name",
     "author name",
 ];
 
