@@ -114,5 +114,8 @@ pub fn run(corpus: &Path, report: &mut Report) {
     println!("site name agrees: {}", site.show());
     println!("text (tokens, summed over pages): {}", text.show());
     worst.print("text F1");
+    if std::env::var_os("VERBOSE").is_some() {
+        worst.print_all("every page", true);
+    }
     report.times.extend(times);
 }

@@ -4,6 +4,7 @@
 //! handles, addresses) refused, so that the next source gets its turn.
 
 use super::dates::parse::{in_text, Order};
+use dom_query::Document;
 use model::Author;
 
 /// Words that make a name an organisation's.
@@ -88,6 +89,15 @@ const PLACEHOLDERS: &[&str] = &[
     "-",
     "redaktion",
     "author name",
+    "no author",
+    "name",
+    "follow",
+    "folgen",
+    "share",
+    "teilen",
+    "publiziert",
+    "veröffentlicht",
+    "published",
 ];
 
 /// Words that introduce a byline.
@@ -193,6 +203,11 @@ pub fn is_name(value: &str) -> bool {
     let lower = v.to_lowercase();
     !(v.is_empty()
         || v.starts_with('@')
+        || lower.contains("[at]")
+        || lower.contains("(at)")
+        // A sentence or a list of topics is not a name.
+        || v.split_whitespace().count() > 6
+        || v.contains(". ") && v.split_whitespace().count() > 3
         || v.contains("://")
         || v.starts_with("www.")
         || v.contains('@') && !v.contains(' ')
@@ -239,6 +254,18 @@ pub fn names(byline: &str) -> Vec<String> {
         .unwrap_or_default()
         .to_owned();
     let text = strip_prefix(text.trim_matches(|c: char| !c.is_alphanumeric())).to_owned();
+    // A sentence is a description, not a list of names.
+    let words = text.split_whitespace().count();
+    if words > 16 || text.contains(". ") && words > 6 {
+        return Vec::new();
+    }
+    // "Text & Interview: Jane Doe": a short label before a colon goes.
+    let text = match text.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 3 && !rest.trim().is_empty() => {
+            rest.trim().to_owned()
+        }
+        _ => text,
+    };
     if text.is_empty() {
         return Vec::new();
     }
@@ -297,6 +324,97 @@ fn strip_roles(part: &str) -> String {
     words[..end].join(" ")
 }
 
+/// The byline as the page shows it: an author link, microdata, an element
+/// whose class names a byline or author, or else a short line that opens with
+/// "By", "Von", "Par"... (all outside comments).
+pub fn on_page(doc: &Document) -> Vec<Author> {
+    const SELECTORS: &[&str] = &[
+        "[itemprop~=author] [itemprop~=name]",
+        "[rel=author]",
+        "[itemprop~=author]",
+        "[class*=byline]",
+        "[class*=author-name]",
+        "[class*=authorName]",
+        "[class*=author]",
+    ];
+    for selector in SELECTORS {
+        for node in doc.select(selector).nodes() {
+            if node.has_name("meta") || node.has_name("link") || super::dates::in_comment(node) {
+                continue;
+            }
+            let text = crate::normalize_inline(&node.text());
+            if text.is_empty() || text.chars().count() > 120 {
+                continue;
+            }
+            let found = split_byline(&text);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    lead_line(doc)
+}
+
+/// Words that open a byline line in running text.
+const LEADS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "written by",
+    "text:",
+    "autor:",
+    "autorin:",
+];
+
+/// The first short line that opens with a byline word followed by a
+/// capitalised name ("Von <a>Anna Muster</a>, 06.08.2019").
+fn lead_line(doc: &Document) -> Vec<Author> {
+    for node in doc
+        .select("body")
+        .nodes()
+        .iter()
+        .flat_map(|b| b.descendants_it())
+    {
+        if !node.is_text() {
+            continue;
+        }
+        let own = crate::normalize_inline(&node.text());
+        let lower = own.to_lowercase();
+        let Some(lead) = LEADS
+            .iter()
+            .find(|l| lower == **l || lower.starts_with(&format!("{l} ")))
+        else {
+            continue;
+        };
+        let Some(parent) = node.parent() else {
+            continue;
+        };
+        if parent.has_name("script")
+            || parent.has_name("style")
+            || super::dates::in_comment(&parent)
+        {
+            continue;
+        }
+        let line = crate::normalize_inline(&parent.text());
+        if line.chars().count() > 100 {
+            continue;
+        }
+        let after = line.get(lead.len()..).unwrap_or_default().trim_start();
+        if !after.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let found = split_byline(&line);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,6 +438,13 @@ mod tests {
                 "Text: Anna Muster / Fotos: Max Mustermann",
                 &["Anna Muster"],
             ),
+            ("Text & Interview: Harald Muster", &["Harald Muster"]),
+            ("jane[at]example.org", &[]),
+            (
+                "Alles über Lautsprecher, Heimkino und HiFi-Trends. Dazu Tipps für zu Hause",
+                &[],
+            ),
+            ("Follow", &[]),
             ("admin", &[]),
             ("@janedoe", &[]),
             ("https://www.facebook.com/janedoe", &[]),
@@ -349,6 +474,31 @@ mod tests {
                 org,
                 "{name:?} read as an organisation: {org}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn a_byline_line_without_markup_is_found() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<h1>Headline</h1><p>Von <a href='/a'>Claudia Muster</a> 27.1.2022 - Bei der</p>",
+                &["Claudia Muster"],
+            ),
+            ("<p>By Jane Doe</p><p>by the way, text</p>", &["Jane Doe"]),
+            ("<p>by the way, this is no byline</p>", &[]),
+            ("<div id='comments'><p>By Commenter Name</p></div>", &[]),
+        ];
+        for (html, want) in cases {
+            let got: Vec<String> = on_page(&Document::from(*html))
+                .iter()
+                .map(Author::display_name)
+                .collect();
+            assert_eq!(&got, want, "the byline of {html:?}");
         }
     }
 }

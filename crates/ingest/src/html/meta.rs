@@ -71,9 +71,21 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
     m.language(get("citation_language").next(), "highwire");
     // OpenGraph and article:*.
     m.title(get("og:title").next(), "opengraph");
-    m.container(get("og:site_name").next(), "opengraph");
+    let publisher = article.and_then(|a| name_of(&a["publisher"]));
+    let site = get("og:site_name")
+        .next()
+        .map(|s| without_tagline(s, publisher.as_deref()));
+    m.container(site.as_deref(), "opengraph");
     m.url(get("og:url").next(), "opengraph");
-    // Author fields of every kind, then the visible byline.
+    // Author fields of every kind (bibliographic ones first), then the
+    // visible byline.
+    authors.push((
+        "dublincore",
+        get("dc.creator")
+            .chain(get("dcterms.creator"))
+            .flat_map(split_byline)
+            .collect(),
+    ));
     authors.push((
         "meta",
         get("author")
@@ -84,14 +96,7 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
             .flat_map(split_byline)
             .collect(),
     ));
-    authors.push((
-        "dublincore",
-        get("dc.creator")
-            .chain(get("dcterms.creator"))
-            .flat_map(split_byline)
-            .collect(),
-    ));
-    authors.push(("byline", visible_byline(doc)));
+    authors.push(("byline", super::byline::on_page(doc)));
     // Dublin Core.
     m.title(get("dc.title").next(), "dublincore");
     m.publisher(get("dc.publisher").next(), "dublincore");
@@ -138,36 +143,6 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
         dates,
         authors,
     }
-}
-
-/// The byline as the page shows it: an author link, microdata, or an element
-/// whose class names a byline or author (outside comments).
-fn visible_byline(doc: &Document) -> Vec<Author> {
-    const SELECTORS: &[&str] = &[
-        "[itemprop~=author] [itemprop~=name]",
-        "[rel=author]",
-        "[itemprop~=author]",
-        "[class*=byline]",
-        "[class*=author-name]",
-        "[class*=authorName]",
-        "[class*=author]",
-    ];
-    for selector in SELECTORS {
-        for node in doc.select(selector).nodes() {
-            if node.has_name("meta") || node.has_name("link") || dates::in_comment(node) {
-                continue;
-            }
-            let text = crate::normalize_inline(&node.text());
-            if text.is_empty() || text.chars().count() > 120 {
-                continue;
-            }
-            let found = split_byline(&text);
-            if !found.is_empty() {
-                return found;
-            }
-        }
-    }
-    Vec::new()
 }
 
 /// Chooses the authors: the first source that names anyone, except that
@@ -432,6 +407,25 @@ pub fn parse_date(input: &str) -> Option<PartialDate> {
     dates::parse::value(input).map(|s| s.date)
 }
 
+/// A site name without the tagline some sites add to it ("Example.cz - News
+/// as it happens"): cut where the publisher's own name ends, or else where a
+/// short name is followed by a longer phrase.
+fn without_tagline(site: &str, publisher: Option<&str>) -> String {
+    let site = crate::normalize_inline(site);
+    for sep in [" - ", " | ", " – ", " — ", ": "] {
+        let Some((head, tail)) = site.split_once(sep) else {
+            continue;
+        };
+        let confirmed =
+            publisher.is_some_and(|p| crate::normalize_inline(p).eq_ignore_ascii_case(head.trim()));
+        let tagline = head.split_whitespace().count() <= 3 && tail.split_whitespace().count() >= 3;
+        if confirmed || tagline {
+            return head.trim().to_owned();
+        }
+    }
+    site
+}
+
 /// "Story title | Site" or "Story title - Site" without the site's name.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = crate::normalize_inline(title);
@@ -501,6 +495,31 @@ mod tests {
                 Some("html")
             )
         );
+    }
+
+    #[test]
+    fn a_site_name_loses_its_tagline() {
+        let cases = [
+            ("Example.cz - News as it happens", None, "Example.cz"),
+            (
+                "Daily Example | Home",
+                Some("Daily Example"),
+                "Daily Example",
+            ),
+            (
+                "Example Times",
+                Some("Example Times Company"),
+                "Example Times",
+            ),
+            ("Science - Nature", None, "Science - Nature"),
+        ];
+        for (site, publisher, want) in cases {
+            assert_eq!(
+                without_tagline(site, publisher),
+                want,
+                "{site:?} with publisher {publisher:?}"
+            );
+        }
     }
 
     #[test]
