@@ -393,10 +393,15 @@ pub(crate) fn meta_tags(doc: &Document) -> Vec<(String, String)> {
         let (Some(key), Some(content)) = (key, node.attr("content")) else {
             continue;
         };
-        out.push((
-            key.to_ascii_lowercase().trim().to_owned(),
-            content.to_string(),
-        ));
+        // Dublin Core written as RDFa (`property="dc:creator"`) is the same
+        // field as `name="DC.creator"`.
+        let key = key.to_ascii_lowercase();
+        let key = key.trim();
+        let key = match key.split_once(':') {
+            Some((ns @ ("dc" | "dcterms"), field)) => format!("{ns}.{field}"),
+            _ => key.to_owned(),
+        };
+        out.push((key, content.to_string()));
     }
     out
 }

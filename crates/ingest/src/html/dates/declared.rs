@@ -66,34 +66,66 @@ const PUBLISHED_PROPS: &[&str] = &["datepublished", "datecreated", "uploaddate"]
 /// Microdata: `itemprop="datePublished"` on `meta` (content), `time`
 /// (datetime or text), `abbr` (title or text) or any element (its text).
 pub fn microdata(doc: &Document, out: &mut Vec<Candidate>) {
-    for node in doc.select("[itemprop]").iter() {
+    for node in doc.select("[itemprop], [property]").nodes() {
+        // Microdata's `itemprop` and RDFa's `property` (`schema:datePublished`).
         let prop = node
             .attr("itemprop")
+            .or_else(|| node.attr("property"))
             .unwrap_or_default()
             .to_ascii_lowercase();
-        let kind = if prop
-            .split_whitespace()
-            .any(|p| PUBLISHED_PROPS.contains(&p))
-        {
+        let props = || {
+            prop.split_whitespace()
+                .map(|p| p.rsplit([':', '/']).next().unwrap_or(p))
+        };
+        let kind = if props().any(|p| PUBLISHED_PROPS.contains(&p)) {
             Kind::Published
-        } else if prop.split_whitespace().any(|p| p == "datemodified") {
+        } else if props().any(|p| p == "datemodified") {
             Kind::Modified
         } else {
             continue;
         };
-        let Some(first) = node.nodes().first().cloned() else {
-            continue;
-        };
-        if in_comment(&first) {
+        if in_comment(node) {
             continue;
         }
-        let value = ["content", "datetime", "title"]
-            .iter()
-            .find_map(|a| node.attr(a))
-            .map(|v| v.to_string())
-            .unwrap_or_else(|| node.text().to_string());
-        if let Some(stamp) = parse::value(&value) {
+        if let Some(stamp) = parse::value(&machine_value(node)) {
             out.push(Candidate::new(stamp, kind, Tier::Declared, "microdata"));
+        }
+    }
+}
+
+/// The value an element holds for machines: `content`, `datetime` or
+/// `title`, else its text.
+fn machine_value(node: &NodeRef<'_>) -> String {
+    ["content", "datetime", "title"]
+        .iter()
+        .find_map(|a| node.attr(a))
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| node.text().to_string())
+}
+
+/// Microformats and HTML's own marks: hAtom's `published` and `updated`
+/// classes and `<time pubdate>`, a notch below microdata as themes often
+/// carry them on lists of other articles too (comments excluded).
+pub fn microformats(doc: &Document, out: &mut Vec<Candidate>) {
+    for node in doc.select("time[pubdate], .published, .updated").nodes() {
+        if in_comment(node) {
+            continue;
+        }
+        let classes = node.attr("class").unwrap_or_default().to_ascii_lowercase();
+        let published =
+            node.has_attr("pubdate") || classes.split_whitespace().any(|c| c == "published");
+        let kind = if published {
+            Kind::Published
+        } else {
+            Kind::Modified
+        };
+        if let Some(stamp) = parse::value(&machine_value(node)) {
+            out.push(Candidate::new(
+                stamp,
+                kind,
+                Tier::ArticleMeta,
+                "microformat",
+            ));
         }
     }
 }

@@ -99,6 +99,7 @@ pub fn find(inputs: &Inputs<'_>) -> PageDates {
     }
     declared::microdata(inputs.doc, &mut all);
     declared::meta_tags(inputs.metas, &mut all);
+    declared::microformats(inputs.doc, &mut all);
     if let Some(url) = inputs.url {
         declared::address(url, "address", &mut all);
     }

@@ -187,7 +187,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             Shape::Ymd,
             r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})".into(),
         ),
-        pattern(Shape::Ymd, r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+        pattern(Shape::Ymd, r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)".into()),
         pattern(Shape::Ymd, r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b".into()),
         pattern(
             Shape::Dmy,
@@ -363,6 +363,7 @@ mod tests {
             ("06/08/2019", Order::DayFirst, "2019-08-06"),
             ("13/08/2019", Order::MonthFirst, "2019-08-13"),
             ("Im August 2019", Order::DayFirst, "2019-08"),
+            ("2019-08-06T10:15:00+02:00", Order::DayFirst, "2019-08-06"),
         ];
         for (text, order, want) in cases {
             let got = in_text(text, order);

@@ -61,6 +61,25 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2019-08-06 (microdata), modified none",
         ),
         (
+            "RDFa with the schema.org vocabulary counts as microdata",
+            r#"<span property="schema:datePublished" content="2019-08-06T12:45:46+02:00"></span>"#,
+            None,
+            "published 2019-08-06 (microdata), modified none",
+        ),
+        (
+            "Dublin Core as RDFa is Dublin Core",
+            r#"<meta property="dcterms:created" content="2019-08-06">"#,
+            None,
+            "published 2019-08-06 (meta), modified none",
+        ),
+        (
+            "hAtom's published and updated classes",
+            r#"<time class="entry-date published" datetime="2019-08-06T09:30:10+01:00">6.8.</time>
+               <time class="updated" datetime="2019-08-08T10:00:00+01:00">8.8.</time>"#,
+            None,
+            "published 2019-08-06 (microformat), modified 2019-08-08 (microformat)",
+        ),
+        (
             "the article's own meta beats a generic date meta and Dublin Core",
             r#"<meta name="date" content="2021-01-01"><meta name="DC.date" content="2020-05-05">
                <meta property="article:published_time" content="2019-08-06T21:00:00-05:00">"#,

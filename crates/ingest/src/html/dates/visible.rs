@@ -37,7 +37,15 @@ const SKIP: &[&str] = &[
 
 /// Words in a class or id of an element whose dates are not the article's:
 /// image captions and credits (a photo's date), related-article rails.
-const NOT_THE_ARTICLE: &[&str] = &["caption", "credit", "related", "teaser", "recommend"];
+const NOT_THE_ARTICLE: &[&str] = &[
+    "caption",
+    "credit",
+    "related",
+    "teaser",
+    "recommend",
+    "newslist",
+    "news-list",
+];
 
 /// Words in a class or id (or itemprop) of an element that holds a date line.
 const HINTS: &[&str] = &[
@@ -52,7 +60,6 @@ const UPDATED: &[&str] = &[
     "modified",
     "aktualisiert",
     "geändert",
-    "stand",
     "mis à jour",
     "mise à jour",
     "actualizado",
@@ -193,25 +200,18 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
         let before = text[text.floor_char_boundary(label_from)..found.at].to_lowercase();
         previous_end = found.end;
         let labelled = PUBLISHED.iter().any(|w| before.contains(w));
+        let marked = item.marked;
         let distance = match headline {
             // A date in the headline itself ("06.08.2019 – Council meets").
             Some(_) if item.headline => Some(5_000),
             Some((_, end)) if found.at >= end => {
                 let d = found.at - end;
-                let limit = if item.marked {
-                    MARKED_AFTER
-                } else {
-                    PLAIN_AFTER
-                };
+                let limit = if marked { MARKED_AFTER } else { PLAIN_AFTER };
                 (d <= limit).then_some(d)
             }
             Some((start, _)) => {
                 let d = start - found.at;
-                let limit = if item.marked {
-                    MARKED_BEFORE
-                } else {
-                    PLAIN_BEFORE
-                };
+                let limit = if marked { MARKED_BEFORE } else { PLAIN_BEFORE };
                 (d <= limit).then_some(2 * d)
             }
             None => item.marked.then_some(found.at),
@@ -225,7 +225,7 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
             Kind::Published
         };
         // Marked dates first: a date line outranks a date in a sentence.
-        let rank = distance + if item.marked { 0 } else { 10_000 };
+        let rank = distance + if marked { 0 } else { 10_000 };
         let stamp = Stamp {
             date: found.date,
             zone: Zone::Unknown,
