@@ -221,6 +221,7 @@ pub fn address(url: &str, origin: &'static str, out: &mut Vec<Candidate>) {
         let stamp = Stamp {
             date,
             zone: parse::Zone::Unknown,
+            clock: None,
         };
         out.push(Candidate::new(
             stamp,

@@ -119,7 +119,9 @@ fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {
     let best = *mine.first()?;
     let mut chosen = (best.stamp.date, best.origin);
     if let Zone::Utc { hour } = best.stamp.zone {
-        if let Some(local) = local_day(&mine, best.stamp.date, hour) {
+        if let Some(local) =
+            local_twin(&mine, &best.stamp).or_else(|| local_day(&mine, best.stamp.date, hour))
+        {
             chosen = (local.stamp.date, local.origin);
         }
     }
@@ -135,6 +137,19 @@ fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {
         date: chosen.0,
         origin: chosen.1.to_owned(),
     })
+}
+
+/// The same instant as a UTC stamp written with a local clock elsewhere on
+/// the page: same minutes and seconds (not both zero), a day apart at most.
+/// `None` when there is none or it is on the UTC day anyway.
+fn local_twin<'a>(mine: &[&'a Candidate], utc: &Stamp) -> Option<&'a Candidate> {
+    let clock = utc.clock.filter(|c| *c != (0, 0))?;
+    let twin = mine.iter().find(|c| {
+        !matches!(c.stamp.zone, Zone::Utc { .. })
+            && c.stamp.clock == Some(clock)
+            && signed_days(c.stamp.date, utc.date).is_some_and(|d| d.abs() <= 1)
+    })?;
+    (twin.stamp.date != utc.date).then_some(*twin)
 }
 
 /// The publisher's local day for a UTC instant, when the page gives it: a

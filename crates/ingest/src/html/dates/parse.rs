@@ -32,6 +32,9 @@ pub enum Zone {
 pub struct Stamp {
     pub date: PartialDate,
     pub zone: Zone,
+    /// Minutes and seconds of the time, when written: the same instant in
+    /// another zone shows the same ones, which ties a UTC stamp to its local twin.
+    pub clock: Option<(u8, u8)>,
 }
 
 /// Which number comes first in `06/08/2019`: the page's language decides
@@ -68,7 +71,7 @@ fn year_month(year: i32, month: u32) -> Option<PartialDate> {
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?|(\d{2})(\d{2}))?
-          (?:[T\s]+(\d{1,2}):\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?
+          (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?
           (?:$|[^\d])",
     )
     .expect("a valid pattern")
@@ -83,7 +86,11 @@ pub fn value(input: &str) -> Option<Stamp> {
         let year: i32 = c[1].parse().ok()?;
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let hour = c.get(6).and_then(|h| h.as_str().parse::<u8>().ok());
-        let zone = match c.get(7).map(|m| m.as_str().to_ascii_uppercase()) {
+        let clock = match (num(7), num(8)) {
+            (Some(m), Some(s)) => Some((m as u8, s as u8)),
+            _ => None,
+        };
+        let zone = match c.get(9).map(|m| m.as_str().to_ascii_uppercase()) {
             None => Zone::Unknown,
             Some(z) if z == "Z" || z == "UTC" || z == "GMT" => Zone::Utc { hour },
             Some(z)
@@ -106,7 +113,7 @@ pub fn value(input: &str) -> Option<Stamp> {
             _ => None,
         };
         if let Some(date) = date {
-            return Some(Stamp { date, zone });
+            return Some(Stamp { date, zone, clock });
         }
     }
     if let Ok(t) = DateTime::parse_from_rfc2822(s) {
@@ -118,7 +125,11 @@ pub fn value(input: &str) -> Option<Stamp> {
             Zone::Offset
         };
         let d = t.date_naive();
-        return full(d.year(), d.month(), d.day()).map(|date| Stamp { date, zone });
+        let clock = Some((
+            chrono::Timelike::minute(&t) as u8,
+            chrono::Timelike::second(&t) as u8,
+        ));
+        return full(d.year(), d.month(), d.day()).map(|date| Stamp { date, zone, clock });
     }
     let found = in_text(s, Order::DayFirst);
     let best = found
@@ -128,6 +139,7 @@ pub fn value(input: &str) -> Option<Stamp> {
     Some(Stamp {
         date: best.date,
         zone: Zone::Unknown,
+        clock: None,
     })
 }
 

@@ -205,6 +205,13 @@ fn the_day_is_the_publishers_not_utc() {
             "published 2019-08-06 (text), modified none",
         ),
         (
+            "a UTC instant yields to its local twin anywhere on the page (same minutes and seconds)",
+            r#"<meta property="article:published_time" content="2019-08-07T01:49:09+00:00">
+               <h1>A headline of some length</h1><p class="date">7 August 2019, a related story</p>
+               <p>Posted <time datetime="2019-08-06 18:49:09">yesterday evening</time></p>"#,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
             "a UTC instant at 13:00 cannot be the evening before anywhere",
             r#"<meta property="article:published_time" content="2019-08-07T13:00:00Z">
                <h1>A headline of some length</h1><p class="date">6 August 2019</p>"#,

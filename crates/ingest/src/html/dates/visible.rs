@@ -102,6 +102,8 @@ struct Item {
     text: String,
     marked: bool,
     headline: bool,
+    /// A `<time datetime>`'s value read as a value (with its clock and zone).
+    stamp: Option<Stamp>,
 }
 
 struct Walk {
@@ -117,6 +119,7 @@ impl Walk {
                     text,
                     marked,
                     headline,
+                    stamp: None,
                 });
             }
             return;
@@ -143,12 +146,14 @@ impl Walk {
             return;
         }
         if name == "time" {
-            let stamped = node.attr("datetime").filter(|d| value(d).is_some());
-            if let Some(d) = stamped {
+            let stamp = node.attr("datetime").and_then(|d| value(&d));
+            if let Some(stamp) = stamp.filter(|s| s.date.day.is_some()) {
+                // The date alone as text, so that it reads as one date.
                 self.items.push(Item {
-                    text: d.to_string(),
+                    text: stamp.date.to_string(),
                     marked: true,
                     headline,
+                    stamp: Some(stamp),
                 });
                 return;
             }
@@ -200,7 +205,9 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
         let before = text[text.floor_char_boundary(label_from)..found.at].to_lowercase();
         previous_end = found.end;
         let labelled = PUBLISHED.iter().any(|w| before.contains(w));
-        let marked = item.marked;
+        // Near the headline, a line that is little more than a date is a date
+        // line, marked or not (a date inside a sentence is the story's).
+        let marked = item.marked || (found.end - found.at) * 2 >= item.text.len();
         let distance = match headline {
             // A date in the headline itself ("06.08.2019 – Council meets").
             Some(_) if item.headline => Some(5_000),
@@ -226,19 +233,25 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
         };
         // Marked dates first: a date line outranks a date in a sentence.
         let rank = distance + if marked { 0 } else { 10_000 };
-        let stamp = Stamp {
-            date: found.date,
-            zone: Zone::Unknown,
-        };
+        let stamp = item
+            .stamp
+            .filter(|s| s.date == found.date)
+            .unwrap_or(Stamp {
+                date: found.date,
+                zone: Zone::Unknown,
+                clock: None,
+            });
         ranked.push((rank, Candidate::new(stamp, kind, Tier::Visible, "text")));
     }
     ranked.sort_by_key(|(rank, _)| *rank);
     for kind in [Kind::Published, Kind::Modified] {
+        let mine = ranked.iter().filter(|(_, c)| c.kind == kind);
+        out.extend(mine.clone().take(KEEP).map(|(_, c)| c.clone()));
+        // Further timestamps with a clock stay, last: they can only serve as
+        // the local twin of a UTC instant (see `local_twin`).
         out.extend(
-            ranked
-                .iter()
-                .filter(|(_, c)| c.kind == kind)
-                .take(KEEP)
+            mine.skip(KEEP)
+                .filter(|(_, c)| c.stamp.clock.is_some())
                 .map(|(_, c)| c.clone()),
         );
     }
