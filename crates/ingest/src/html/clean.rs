@@ -8,9 +8,9 @@
 //! (element names, `hidden`, inline styles, class and id words), and an
 //! element is only removed while its text is a small part of the page's, so
 //! a wrapper that happens to carry such a word in its class keeps the article.
-//! After: blocks that hold no visible character, "Updated …"/"Posted …" date
-//! lines, "Read also: …" leads to other articles, and a block repeated word
-//! for word (a caption repeated for every slide of a gallery).
+//! After: blocks that hold no visible character, a block repeated word for
+//! word (a caption repeated for every slide of a gallery), and the lines
+//! `lines.rs` knows are not article text.
 
 use dom_query::{Document, NodeRef};
 use model::{Block, BlockKind};
@@ -106,53 +106,6 @@ fn marked_not_text(node: &NodeRef<'_>) -> bool {
     })
 }
 
-/// Leads that point to another article ("Read also: …").
-const READ_ALSO: &[&str] = &[
-    "read also",
-    "read more",
-    "also read",
-    "see also",
-    "related:",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "auch lesen",
-    "mehr zum thema",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "lea también",
-    "lea más",
-    "lea:",
-    "vea también",
-    "ver también",
-    "mire:",
-    "leia também",
-    "leia mais",
-    "leggi anche",
-    "czytaj też",
-    "czytaj także",
-    "zobacz też",
-];
-
-/// Words that open a date line rather than a sentence.
-const DATE_LINE: &[&str] = &[
-    "updated",
-    "posted",
-    "published",
-    "last modified",
-    "aktualisiert",
-    "veröffentlicht",
-    "stand:",
-    "erstellt",
-    "publié",
-    "mis à jour",
-    "actualizado",
-    "publicado",
-    "atualizado",
-    "pubblicato",
-    "aggiornato",
-];
-
 /// Drops the blocks that are not article text (see the module comment).
 pub fn blocks(blocks: Vec<Block>) -> Vec<Block> {
     let mut counts = std::collections::HashMap::<&str, usize>::new();
@@ -165,7 +118,7 @@ pub fn blocks(blocks: Vec<Block>) -> Vec<Block> {
         .map(|(text, _)| text.to_owned())
         .collect();
     let mut seen = std::collections::HashSet::new();
-    blocks
+    let kept: Vec<Block> = blocks
         .into_iter()
         .filter(|b| {
             if !b.text.chars().any(visible) {
@@ -177,9 +130,10 @@ pub fn blocks(blocks: Vec<Block>) -> Vec<Block> {
             {
                 return false;
             }
-            !(date_line(&b.text) || read_also(&b.text))
+            !super::lines::not_text(b)
         })
-        .collect()
+        .collect();
+    super::lines::without_rails(kept)
 }
 
 /// A short block seen this many times is a gallery's caption or credit (a
@@ -192,18 +146,6 @@ const REPEATED_MAX: usize = 300;
 fn visible(c: char) -> bool {
     !c.is_whitespace()
         && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
-}
-
-fn date_line(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    text.chars().count() <= 80
-        && DATE_LINE.iter().any(|w| lower.starts_with(w))
-        && !super::dates::parse::in_text(text, super::dates::Order::DayFirst).is_empty()
-}
-
-fn read_also(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    text.chars().count() <= 250 && READ_ALSO.iter().any(|w| lower.starts_with(w))
 }
 
 #[cfg(test)]

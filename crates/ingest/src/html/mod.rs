@@ -14,6 +14,7 @@ mod charset;
 mod clean;
 pub mod dates;
 mod jsonld;
+mod lines;
 pub mod meta;
 
 use crate::IngestError;
