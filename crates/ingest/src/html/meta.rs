@@ -393,12 +393,20 @@ pub(crate) fn meta_tags(doc: &Document) -> Vec<(String, String)> {
         let (Some(key), Some(content)) = (key, node.attr("content")) else {
             continue;
         };
-        // Dublin Core written as RDFa (`property="dc:creator"`) is the same
-        // field as `name="DC.creator"`.
+        // Dublin Core dates written as RDFa (`property="dcterms:created"`) are
+        // the same fields as `name="DCTERMS.created"`.
         let key = key.to_ascii_lowercase();
         let key = key.trim();
+        // Only dates are taken this way: a page that gives its creator in
+        // both forms would otherwise name each author twice.
         let key = match key.split_once(':') {
-            Some((ns @ ("dc" | "dcterms"), field)) => format!("{ns}.{field}"),
+            Some((ns @ ("dc" | "dcterms"), field))
+                if ["date", "created", "issued", "modified"]
+                    .iter()
+                    .any(|f| field.starts_with(f)) =>
+            {
+                format!("{ns}.{field}")
+            }
             _ => key.to_owned(),
         };
         out.push((key, content.to_string()));
