@@ -13,6 +13,7 @@ pub(crate) mod byline;
 mod charset;
 mod clean;
 pub mod dates;
+mod fallback;
 mod jsonld;
 mod lines;
 pub mod meta;
@@ -66,26 +67,31 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     let doc = dom_query::Document::from(html.as_str());
     let mut found = meta::extract(&doc, url);
     clean::prepare(&doc);
-    let config = dom_smoothie::Config {
-        max_elements_to_parse: MAX_ELEMENTS,
-        ..Default::default()
-    };
-    // Readability's URL only resolves links, which we drop; an address it
-    // cannot use must not cost the page its text.
-    let article = dom_smoothie::Readability::with_document(doc, url, Some(config.clone()))
-        .or_else(|_| {
-            dom_smoothie::Readability::with_document(
-                dom_query::Document::from(html.as_str()),
-                None,
-                Some(config),
-            )
-        })
-        .and_then(|mut r| r.parse())
-        .ok();
-    let blocks = article
+    let mut article = readable(doc, url);
+    let mut blocks = article
         .as_ref()
         .map(|a| clean::blocks(blocks::from_html(&a.content)))
         .unwrap_or_default();
+    if text_len(&blocks) < UNSURE {
+        // The cleaning may have cut the article's own wrapper: Readability
+        // again on the page as it came, kept if it finds more.
+        let again = readable(dom_query::Document::from(html.as_str()), url);
+        let more = again
+            .as_ref()
+            .map(|a| clean::blocks(blocks::from_html(&a.content)))
+            .unwrap_or_default();
+        if text_len(&more) > text_len(&blocks) {
+            (article, blocks) = (again.or(article), more);
+        }
+    }
+    if text_len(&blocks) < UNSURE {
+        let doc = dom_query::Document::from(html.as_str());
+        clean::prepare(&doc);
+        let more = clean::blocks(fallback::paragraphs(&doc));
+        if text_len(&more) > text_len(&blocks) {
+            blocks = more;
+        }
+    }
     meta::finish(&mut found, article.as_ref());
     let mut meta = found.meta;
     let mut origins = found.origins;
@@ -100,6 +106,28 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
         blocks,
         dates: found.dates,
     })
+}
+
+/// Below this many characters of text, the first extraction is unsure and
+/// the next way is tried.
+const UNSURE: usize = 500;
+
+fn text_len(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| b.text.chars().count()).sum()
+}
+
+/// Readability's answer for a parsed page, if it finds one.
+fn readable(doc: dom_query::Document, url: Option<&str>) -> Option<dom_smoothie::Article> {
+    let config = dom_smoothie::Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Default::default()
+    };
+    // Readability's URL only resolves links, which we drop; an address it
+    // cannot use must not cost the page its text.
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    dom_smoothie::Readability::with_document(doc, url, Some(config))
+        .and_then(|mut r| r.parse())
+        .ok()
 }
 
 const VOID: &[&str] = &[
