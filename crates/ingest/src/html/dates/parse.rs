@@ -148,6 +148,9 @@ pub fn value(input: &str) -> Option<Stamp> {
 pub struct Found {
     pub at: usize,
     pub end: usize,
+    /// Read with a two-digit year ("30.10.23"): only worth taking where a
+    /// date is expected.
+    pub loose: bool,
     pub date: PartialDate,
 }
 
@@ -210,6 +213,10 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
             r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b".into(),
         ),
         pattern(
+            Shape::DmyShort,
+            r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.(?:$|\s))".into(),
+        ),
+        pattern(
             Shape::DayName,
             format!(
                 r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?{m}\s*,?\s*(?:de\s+)?(\d{{4}})\b"
@@ -231,6 +238,7 @@ static PATTERNS: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
 enum Shape {
     Ymd,
     Dmy,
+    DmyShort,
     Numeric,
     DayName,
     NameDay,
@@ -242,7 +250,7 @@ enum Shape {
 /// earlier, then longer one wins). Dates to the day come before a bare
 /// "August 2019" at the same place.
 pub fn in_text(text: &str, order: Order) -> Vec<Found> {
-    let mut found: Vec<(usize, usize, PartialDate)> = Vec::new();
+    let mut found: Vec<(usize, usize, PartialDate, bool)> = Vec::new();
     for (shape, re) in PATTERNS.iter() {
         for c in re.captures_iter(text) {
             let whole = c.get(0).expect("a match");
@@ -250,6 +258,11 @@ pub fn in_text(text: &str, order: Order) -> Vec<Found> {
             let date = match shape {
                 Shape::Ymd => n(1).and_then(|y| full(y as i32, n(2)?, n(3)?)),
                 Shape::Dmy => n(3).and_then(|y| full(y as i32, n(2)?, n(1)?)),
+                // 00-69 are this century's years, 90-99 the last one's.
+                Shape::DmyShort => n(3).and_then(|y| {
+                    let y = if y < 70 { 2000 + y } else { 1900 + y };
+                    full(y as i32, n(2)?, n(1)?)
+                }),
                 Shape::Numeric => numeric(n(1), n(2), n(3), order),
                 Shape::DayName => full(
                     n(3).unwrap_or(0) as i32,
@@ -271,14 +284,18 @@ pub fn in_text(text: &str, order: Order) -> Vec<Found> {
                 }
             };
             if let Some(date) = date {
-                found.push((whole.start(), whole.end(), date));
+                let loose = matches!(shape, Shape::DmyShort);
+                found.push((whole.start(), whole.end(), date, loose));
             }
         }
     }
-    found.sort_by_key(|&(start, end, d)| (start, d.day.is_none(), std::cmp::Reverse(end)));
+    // At one place, a full year before a short one, a day before a month.
+    found.sort_by_key(|&(start, end, d, loose)| {
+        (start, loose, d.day.is_none(), std::cmp::Reverse(end))
+    });
     let mut out: Vec<Found> = Vec::new();
     let mut taken_until = 0;
-    for (start, end, date) in found {
+    for (start, end, date, loose) in found {
         if start < taken_until {
             continue;
         }
@@ -286,6 +303,7 @@ pub fn in_text(text: &str, order: Order) -> Vec<Found> {
         out.push(Found {
             at: start,
             end,
+            loose,
             date,
         });
     }
@@ -376,6 +394,7 @@ mod tests {
             ("13/08/2019", Order::MonthFirst, "2019-08-13"),
             ("Im August 2019", Order::DayFirst, "2019-08"),
             ("2019-08-06T10:15:00+02:00", Order::DayFirst, "2019-08-06"),
+            ("Party, 06.08.19 ", Order::DayFirst, "2019-08-06"),
         ];
         for (text, order, want) in cases {
             let got = in_text(text, order);

@@ -172,6 +172,30 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2019-08-06 (text), modified none",
         ),
         (
+            "the headline found by the title when the only h1 is the site's logo",
+            &format!(
+                "<h1>Site</h1><p>{}</p><p class=bodytext>A headline of some length</p><p>Von Anna Muster</p><p>27.1.2022 - Bei der Sitzung</p>",
+                "Menu item ".repeat(100)
+            ),
+            None,
+            "published 2022-01-27 (text), modified none",
+        ),
+        (
+            "a two-digit year is read in a date line, not in running text",
+            r#"<div class="date">Party, 30.10.23</div><h1>A headline of some length</h1><p>Version 1.2.23 is out.</p>"#,
+            None,
+            "published 2023-10-30 (text), modified none",
+        ),
+        (
+            "an update labelled far from the headline still dates the page",
+            &format!(
+                "<h1>A headline of some length</h1><p>{}</p><p>Aktualisiert: 30.12.2016</p>",
+                "Words of the story. ".repeat(40)
+            ),
+            None,
+            "published none, modified 2016-12-30 (text)",
+        ),
+        (
             "American English writes the month first",
             r#"<html lang="en-US"><body><h1>A headline of some length</h1><span class="byline">08/06/2019</span></body></html>"#,
             None,

@@ -41,7 +41,6 @@ const NOT_THE_ARTICLE: &[&str] = &[
     "caption",
     "credit",
     "related",
-    "teaser",
     "recommend",
     "newslist",
     "news-list",
@@ -200,6 +199,10 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
         if found.date.day.is_none() {
             continue;
         }
+        // "30.10.23": a two-digit year is read only where a date is expected.
+        if found.loose && !walk.items[item_at(found.at)].marked {
+            continue;
+        }
         let item = &walk.items[item_at(found.at)];
         let label_from = previous_end.max(found.at.saturating_sub(40));
         let before = text[text.floor_char_boundary(label_from)..found.at].to_lowercase();
@@ -223,10 +226,12 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
             }
             None => item.marked.then_some(found.at),
         };
-        // A date labelled as the publication's counts wherever it stands.
-        let distance = distance.or(labelled.then_some(20_000 + found.at));
+        // A date labelled as the publication's (or the update's) counts
+        // wherever it stands.
+        let updated = UPDATED.iter().any(|w| before.contains(w));
+        let distance = distance.or((labelled || updated).then_some(20_000 + found.at));
         let Some(distance) = distance else { continue };
-        let kind = if UPDATED.iter().any(|w| before.contains(w)) {
+        let kind = if updated {
             Kind::Modified
         } else {
             Kind::Published
@@ -258,8 +263,8 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
 }
 
 /// Where the headline's text starts and ends: the `<h1>` that reads like the
-/// page's title, else the first long enough to be a headline rather than a
-/// logo; without one, the first text that begins like the title.
+/// page's title, else any text that begins like the title (the `<h1>` may be
+/// the site's logo), else the first `<h1>` long enough to be a headline.
 fn headline_span(items: &[Item], starts: &[usize], title: &str) -> Option<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -284,15 +289,11 @@ fn headline_span(items: &[Item], starts: &[usize], title: &str) -> Option<(usize
     if let Some(run) = runs.iter().find(|r| like_title(&run_text(**r))) {
         return Some(span(*run));
     }
-    if let Some(run) = runs
-        .iter()
+    if let Some(i) = items.iter().position(|item| like_title(&item.text)) {
+        return Some(span((i, i)));
+    }
+    runs.iter()
         .find(|r| run_text(**r).chars().count() >= 15)
         .or(runs.first())
-    {
-        return Some(span(*run));
-    }
-    items
-        .iter()
-        .position(|item| like_title(&item.text))
-        .map(|i| span((i, i)))
+        .map(|run| span(*run))
 }
