@@ -226,7 +226,11 @@ pub fn address(url: &str, origin: &'static str, out: &mut Vec<Candidate>) {
         out.push(Candidate::new(
             stamp,
             Kind::Published,
-            Tier::Address,
+            if date.day.is_some() {
+                Tier::Address
+            } else {
+                Tier::Coarse
+            },
             origin,
         ));
     }
@@ -247,7 +251,21 @@ const COMMENT_WORDS: &[&str] = &[
 /// Words that make a class about comments without being a comment: a count,
 /// a link to them, the page's "comments are open" flag.
 const NOT_A_COMMENT: &[&str] = &[
-    "open", "count", "link", "num", "closed", "has-", "no-", "btn", "button", "icon",
+    "open",
+    "count",
+    "link",
+    "num",
+    "closed",
+    "has-",
+    "no-",
+    "btn",
+    "button",
+    "icon",
+    // Taxonomy classes (`tag-kommentar`, `category-comment`) name a topic.
+    "tag-",
+    "tag_",
+    "category-",
+    "cat-",
 ];
 
 pub(crate) fn names_a_comment(value: &str) -> bool {

@@ -52,6 +52,8 @@ pub(crate) enum Tier {
     GenericMeta,
     Address,
     Visible,
+    /// An address's year and month alone: a folder as often as a date.
+    Coarse,
 }
 
 #[derive(Debug, Clone)]

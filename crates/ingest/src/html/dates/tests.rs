@@ -100,6 +100,12 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2019-08-06 (address), modified none",
         ),
         (
+            "an address's year and month yield to a full date on the page",
+            r#"<h1>A headline of some length</h1><p class="date">10.11.2021</p>"#,
+            Some("https://example.org/2021/10/section/story.html"),
+            "published 2021-11-10 (text), modified none",
+        ),
+        (
             "without the address there is no date",
             "<h1>A headline of some length</h1><p>Text without dates.</p>",
             None,
@@ -135,6 +141,12 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "the first time on the page is a comment's and is never taken",
             r#"<div id="comments"><time datetime="2020-01-01">1 Jan</time></div>
                <h1>A headline of some length</h1><span class="date">6. August 2019</span>"#,
+            None,
+            "published 2019-08-06 (text), modified none",
+        ),
+        (
+            "a topic class that says comment is no comments section",
+            r#"<div class="post tag-kommentar"><h1>A headline of some length</h1><span class="date">6. August 2019</span></div>"#,
             None,
             "published 2019-08-06 (text), modified none",
         ),

@@ -107,9 +107,18 @@ struct Item {
 
 struct Walk {
     items: Vec<Item>,
+    /// Characters of text in the page's body.
+    total: usize,
 }
 
 impl Walk {
+    /// A `<nav>`, `<aside>` or `<footer>` left unclosed swallows the rest of
+    /// the page: one holding most of its text is read after all.
+    fn holds_the_page(&self, node: &NodeRef<'_>) -> bool {
+        ["nav", "aside", "footer"].iter().any(|n| node.has_name(n))
+            && node.text().chars().count() * 2 > self.total
+    }
+
     fn node(&mut self, node: &NodeRef<'_>, marked: bool, headline: bool) {
         if node.is_text() {
             let text = crate::normalize_inline(&node.text());
@@ -130,7 +139,7 @@ impl Walk {
             .node_name()
             .map(|n| n.to_ascii_lowercase())
             .unwrap_or_default();
-        if SKIP.contains(&name.as_str()) || hidden(node) {
+        if SKIP.contains(&name.as_str()) && !self.holds_the_page(node) || hidden(node) {
             return;
         }
         let attrs = ["class", "id", "itemprop"]
@@ -178,7 +187,11 @@ fn hidden(node: &NodeRef<'_>) -> bool {
 
 /// Adds the visible dates, best first.
 pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>) {
-    let mut walk = Walk { items: Vec::new() };
+    let total = doc.select("body").text().chars().count();
+    let mut walk = Walk {
+        items: Vec::new(),
+        total,
+    };
     for body in doc.select("body").nodes() {
         walk.node(body, false, false);
     }
