@@ -160,6 +160,19 @@ impl DateScore {
 /// it (compared as normalised words, so the expected "By Jane Doe | Reporter"
 /// agrees with our "Jane Doe"; a name we add that it lacks is a miss).
 pub fn byline_agrees(ours: &[model::Author], want: &str) -> bool {
+    // Readability's own bylines sometimes run a date into the name
+    // ("Lucas Nolan22 Dec"): a letter next to a digit is a word break.
+    let want: String = want
+        .chars()
+        .zip(want.chars().skip(1).map(Some).chain([None]))
+        .flat_map(|(c, next)| {
+            let brk = next.is_some_and(|n| {
+                c.is_alphabetic() != n.is_alphabetic() && (c.is_ascii_digit() || n.is_ascii_digit())
+            });
+            [Some(c), brk.then_some(' ')]
+        })
+        .flatten()
+        .collect();
     let want = norm(
         want.trim()
             .trim_start_matches("By ")

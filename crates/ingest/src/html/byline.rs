@@ -102,6 +102,11 @@ const PLACEHOLDERS: &[&str] = &[
 
 /// Words that introduce a byline.
 const PREFIXES: &[&str] = &[
+    "text von",
+    "erstellt von",
+    "verfasst von",
+    "geschrieben von",
+    "ein beitrag von",
     "written by",
     "posted by",
     "published by",
@@ -127,6 +132,19 @@ const PREFIXES: &[&str] = &[
 
 /// Roles written next to a name, in several languages.
 const ROLES: &[&str] = &[
+    "experte",
+    "expertin",
+    "gastautor",
+    "gastautorin",
+    "kolumnist",
+    "kolumnistin",
+    "phd",
+    "ph.d",
+    "md",
+    "msc",
+    "mba",
+    "rd",
+    "rdn",
     "reporter",
     "correspondent",
     "editor",
@@ -213,6 +231,8 @@ pub fn is_name(value: &str) -> bool {
         || v.contains('@') && !v.contains(' ')
         || PLACEHOLDERS.contains(&lower.as_str())
         || !v.chars().any(char::is_alphabetic)
+        // "30 Min", "Update 2": a name has no figures.
+        || v.chars().any(|c| c.is_ascii_digit())
         || v.chars().count() > 80)
 }
 
@@ -224,6 +244,17 @@ pub fn split_byline(byline: &str) -> Vec<Author> {
 
 /// The names in a byline, cleaned.
 pub fn names(byline: &str) -> Vec<String> {
+    // A value escaped twice ("Redacci&oacute;n") is read once more.
+    let decoded;
+    let byline = if byline.contains('&') && byline.contains(';') {
+        decoded = Document::from(format!("<p>{byline}</p>"))
+            .select("p")
+            .text()
+            .to_string();
+        decoded.as_str()
+    } else {
+        byline
+    };
     let text = crate::normalize_inline(byline);
     // A handle or an address is not a byline at all.
     if text.is_empty()
@@ -290,7 +321,13 @@ pub fn names(byline: &str) -> Vec<String> {
             .filter(|p| !p.is_empty())
             .collect()
     };
-    parts.into_iter().filter(|p| is_name(p)).collect()
+    let names: Vec<String> = parts.into_iter().filter(|p| is_name(p)).collect();
+    // A site's address beside a person's name is the site, not a co-author.
+    if names.iter().any(|n| !is_domain(n)) {
+        names.into_iter().filter(|n| !is_domain(n)).collect()
+    } else {
+        names
+    }
 }
 
 fn strip_prefix(text: &str) -> &str {
@@ -313,15 +350,52 @@ fn strip_prefix(text: &str) -> &str {
 /// separate part and goes whole).
 fn strip_roles(part: &str) -> String {
     let words: Vec<&str> = part.split_whitespace().collect();
-    let is_role = |w: &&str| ROLES.contains(&w.to_lowercase().trim_matches('.'));
+    // "Senior Reporter", "Online-Experte": a role word, or a compound ending in one.
+    let is_role = |w: &&str| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| c == '.' || c == ',');
+        ROLES.contains(&w)
+            || w.rsplit('-')
+                .next()
+                .is_some_and(|last| last != w && ROLES.contains(&last))
+    };
     if words.iter().all(is_role) {
         return String::new();
     }
+    let start = words.iter().take_while(|w| is_role(w)).count();
     let mut end = words.len();
-    while end > 0 && is_role(&words[end - 1]) {
+    while end > start && is_role(&words[end - 1]) {
         end -= 1;
     }
-    words[..end].join(" ")
+    let mut name = words[start..end].join(" ");
+    // Link text a byline box adds after the name.
+    for tail in TRAILING {
+        if name.to_lowercase().ends_with(tail) && name.len() > tail.len() {
+            name.truncate(name.len() - tail.len());
+            name = name.trim_end().to_owned();
+        }
+    }
+    name
+}
+
+/// Link texts that follow a name in an author box.
+const TRAILING: &[&str] = &[
+    "alle artikel",
+    "all articles",
+    "all posts",
+    "view all posts",
+    "mehr artikel",
+    "more articles",
+    "profil",
+    "profile",
+];
+
+/// A web address in place of a name ("jungle.world").
+fn is_domain(part: &str) -> bool {
+    !part.contains(' ')
+        && part.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.chars().all(char::is_alphabetic)
+        })
 }
 
 /// The byline as the page shows it: an author link, microdata, an element
@@ -357,6 +431,10 @@ pub fn on_page(doc: &Document) -> Vec<Author> {
 
 /// Words that open a byline line in running text.
 const LEADS: &[&str] = &[
+    "text von",
+    "erstellt von",
+    "von:",
+    "by:",
     "by",
     "von",
     "par",
@@ -390,9 +468,16 @@ fn lead_line(doc: &Document) -> Vec<Author> {
         else {
             continue;
         };
-        let Some(parent) = node.parent() else {
+        let Some(mut parent) = node.parent() else {
             continue;
         };
+        // "<b>Von:</b> Jane Doe": the lead alone in its element, the name after it.
+        if crate::normalize_inline(&parent.text()).to_lowercase() == *lead {
+            match parent.parent() {
+                Some(up) => parent = up,
+                None => continue,
+            }
+        }
         if parent.has_name("script")
             || parent.has_name("style")
             || super::dates::in_comment(&parent)
@@ -445,6 +530,16 @@ mod tests {
                 &[],
             ),
             ("Follow", &[]),
+            ("Erstellt von Andri Muster", &["Andri Muster"]),
+            ("Online-Experte Robin Muster", &["Robin Muster"]),
+            ("Johanna Muster Alle Artikel", &["Johanna Muster"]),
+            ("Grant Muster, PhD", &["Grant Muster"]),
+            ("Ernst Muster, example.world", &["Ernst Muster"]),
+            (
+                "Redacci&oacute;n Diario Ejemplo",
+                &["Redacción Diario Ejemplo"],
+            ),
+            ("30 Min", &[]),
             ("admin", &[]),
             ("@janedoe", &[]),
             ("https://www.facebook.com/janedoe", &[]),
@@ -491,6 +586,7 @@ mod page_tests {
             ),
             ("<p>By Jane Doe</p><p>by the way, text</p>", &["Jane Doe"]),
             ("<p>by the way, this is no byline</p>", &[]),
+            ("<a><b>Von:</b><br> Götz Muster</a>", &["Götz Muster"]),
             ("<div id='comments'><p>By Commenter Name</p></div>", &[]),
         ];
         for (html, want) in cases {

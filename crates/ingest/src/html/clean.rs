@@ -100,7 +100,11 @@ fn marked_not_text(node: &NodeRef<'_>) -> bool {
         node.attr(a).is_some_and(|v| {
             v.split_whitespace().any(|token| {
                 let token = token.to_ascii_lowercase();
-                NOT_TEXT.iter().any(|w| token.contains(w))
+                // Taxonomy classes (`tag-social-media`) name a topic.
+                let taxonomy = ["tag-", "tag_", "category-", "cat-"]
+                    .iter()
+                    .any(|t| token.contains(t));
+                !taxonomy && NOT_TEXT.iter().any(|w| token.contains(w))
             })
         })
     })
