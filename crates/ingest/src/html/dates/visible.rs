@@ -37,14 +37,7 @@ const SKIP: &[&str] = &[
 
 /// Words in a class or id of an element whose dates are not the article's:
 /// image captions and credits (a photo's date), related-article rails.
-const NOT_THE_ARTICLE: &[&str] = &[
-    "caption",
-    "credit",
-    "related",
-    "recommend",
-    "newslist",
-    "news-list",
-];
+const NOT_THE_ARTICLE: &[&str] = &["caption", "credit", "related", "recommend"];
 
 /// Words in a class or id (or itemprop) of an element that holds a date line.
 const HINTS: &[&str] = &[
