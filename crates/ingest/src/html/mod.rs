@@ -58,6 +58,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     if !looks_like_html(&html) {
         return Err(IngestError::NotHtml);
     }
+    let html = without_leading_junk(html);
     let depth = nesting_depth(&html);
     if depth > MAX_DEPTH {
         return Err(IngestError::Unreadable(format!(
@@ -175,6 +176,22 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
+/// The page from its `<!DOCTYPE html>` or `<html>` on, when something else
+/// (PHP warnings, log lines) was printed before it: left in, it would become
+/// the body's first text and push the `<head>` with its metadata into the body.
+fn without_leading_junk(html: String) -> String {
+    let end = html.floor_char_boundary(html.len().min(64 * 1024));
+    let head = html[..end].to_ascii_lowercase();
+    let start = ["<!doctype html", "<html"]
+        .iter()
+        .filter_map(|tag| head.find(tag))
+        .min();
+    match start {
+        Some(at) if !html[..at].trim().is_empty() => html[at..].to_owned(),
+        _ => html,
+    }
+}
+
 /// Whether the text holds HTML anywhere near its start. Junk before `<html>`
 /// (PHP warnings, a stray BOM, log lines) is no reason to refuse a page, so
 /// the first 64 KiB are searched, not only the opening.
@@ -224,10 +241,47 @@ mod tests {
             IngestError::NotHtml
         );
         assert_eq!(import(b"", None).unwrap_err(), IngestError::NotHtml);
+        assert_eq!(
+            import(b"just some words, no markup at all", None).unwrap_err(),
+            IngestError::NotHtml
+        );
         let truncated = b"<html><head><title>Cut</title></head><body><article><p>The text of this article stops in the middle of a sent";
         assert!(
             import(truncated, None).is_ok(),
             "a truncated page keeps what it has"
         );
+    }
+
+    #[test]
+    fn junk_before_the_page_is_no_reason_to_refuse_it() {
+        let warnings = "<b>Warning</b>: Undefined variable $x in /var/www/index.php on line 12<br />\n".repeat(80);
+        let page = format!(
+            "{warnings}<!DOCTYPE html><html><head><title>After the warnings</title></head>\
+             <body><article><p>{}</p></article></body></html>",
+            "The article's text, long enough to be read as one. ".repeat(8)
+        );
+        assert!(warnings.len() > 4096, "more junk than the old 4 KiB sniffing window");
+        let page = import(page.as_bytes(), None).expect("a page after PHP warnings is still a page");
+        assert!(page.has_text);
+        assert_eq!(page.meta.title, "After the warnings");
+    }
+
+    #[test]
+    fn a_page_without_text_keeps_its_metadata_and_says_so() {
+        let html = r#"<html lang="en"><head><title>Only a gallery</title>
+            <meta property="article:published_time" content="2019-08-06T10:00:00+02:00">
+            <meta name="author" content="Jane Doe"></head>
+            <body><script>render()</script><img src="a.jpg"></body></html>"#;
+        let page = import(html.as_bytes(), None).expect("metadata is returned without text");
+        assert!(!page.has_text, "the page says there was no article text");
+        assert!(page.blocks.is_empty());
+        assert_eq!(page.meta.title, "Only a gallery");
+        assert_eq!(page.meta.issued.map(|d| d.to_string()).as_deref(), Some("2019-08-06"));
+        assert_eq!(
+            page.dates.published.as_ref().map(|d| d.origin.as_str()),
+            Some("meta"),
+            "every date keeps its origin"
+        );
+        assert_eq!(page.meta.authors.len(), 1);
     }
 }
