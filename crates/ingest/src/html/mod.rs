@@ -59,10 +59,9 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
         return Err(IngestError::NotHtml);
     }
     let html = without_leading_junk(html);
-    let depth = nesting_depth(&html);
-    if depth > MAX_DEPTH {
+    if nesting_depth(&html) > MAX_DEPTH {
         return Err(IngestError::Unreadable(format!(
-            "the page's markup is nested {depth} levels deep, more than the {MAX_DEPTH} Commonplace reads safely"
+            "the page's markup is nested more than {MAX_DEPTH} levels deep, deeper than Commonplace reads safely"
         )));
     }
     let doc = dom_query::Document::from(html.as_str());
@@ -136,11 +135,24 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
+/// Elements whose end tag may be left out (`<p>`, `<li>`, table cells...):
+/// unclosed, they would count as nesting where the parser closes them, so
+/// they are not counted at all.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb",
+    "rt", "rp", "colgroup",
+];
+
 /// How deeply elements nest, counted from the tags without building a tree
-/// (void and self-closing tags do not nest; comments are skipped).
+/// (void and self-closing tags and those with optional end tags do not nest;
+/// comments are skipped).
 fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    // The open elements, as the parser keeps them: an end tag closes its
+    // element and everything left open inside it (unclosed `<span>`s do not
+    // pile up), an end tag with nothing to close is ignored.
+    let mut open: Vec<String> = Vec::new();
+    let (mut max, mut i) = (0usize, 0usize);
     while i < bytes.len() {
         if bytes[i] != b'<' {
             i += 1;
@@ -152,23 +164,39 @@ fn nesting_depth(html: &str) -> usize {
         }
         let end = html[i..].find('>').map_or(bytes.len(), |e| i + e);
         let tag = &html[i + 1..end.min(bytes.len())];
-        if let Some(closing) = tag.strip_prefix('/') {
-            if closing
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-            {
-                depth = depth.saturating_sub(1);
-            }
-        } else if tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
-            let name: String = tag
-                .chars()
+        let name_of = |t: &str| {
+            t.chars()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect::<String>()
-                .to_ascii_lowercase();
-            if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
-                depth += 1;
-                max = max.max(depth);
+                .to_ascii_lowercase()
+        };
+        if let Some(closing) = tag.strip_prefix('/') {
+            let name = name_of(closing);
+            if let Some(at) = open.iter().rposition(|n| *n == name) {
+                open.truncate(at);
+            }
+        } else if tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            let name = name_of(tag);
+            // Script and style hold text, not tags: skip to their end.
+            if name == "script" || name == "style" {
+                let close = format!("</{name}");
+                let from = end.min(bytes.len());
+                i = html[from..]
+                    .to_ascii_lowercase()
+                    .find(&close)
+                    .map_or(bytes.len(), |e| from + e);
+                continue;
+            }
+            if !tag.ends_with('/')
+                && !VOID.contains(&name.as_str())
+                && !OPTIONAL_END.contains(&name.as_str())
+            {
+                open.push(name);
+                max = max.max(open.len());
+                if max > MAX_DEPTH {
+                    // Past the limit: the answer is a refusal, however deep.
+                    return max;
+                }
             }
         }
         i = end + 1;
@@ -227,7 +255,8 @@ mod tests {
         let started = std::time::Instant::now();
         let err = import(nested.as_bytes(), None).unwrap_err();
         assert!(
-            err.to_string().contains("nested 20003 levels deep"),
+            err.to_string()
+                .contains("nested more than 1000 levels deep"),
             "{err}"
         );
         assert!(
@@ -235,6 +264,14 @@ mod tests {
             "refused quickly, before any parsing"
         );
         let fine = format!("<html><body>{}<p>text at a reasonable depth for reading</p>{}<br><img src=x></body></html>", "<div>".repeat(200), "</div>".repeat(200));
+        let unclosed = format!(
+            "<html><body>{}</body></html>",
+            "<p>A paragraph whose end tag the page leaves out, as HTML allows.".repeat(3_000)
+        );
+        assert!(
+            import(unclosed.as_bytes(), None).is_ok(),
+            "paragraphs without end tags do not nest"
+        );
         assert!(import(fine.as_bytes(), None).is_ok());
         assert_eq!(
             import(b"\xff\xfe\x00garbage", None).unwrap_err(),
@@ -254,14 +291,20 @@ mod tests {
 
     #[test]
     fn junk_before_the_page_is_no_reason_to_refuse_it() {
-        let warnings = "<b>Warning</b>: Undefined variable $x in /var/www/index.php on line 12<br />\n".repeat(80);
+        let warnings =
+            "<b>Warning</b>: Undefined variable $x in /var/www/index.php on line 12<br />\n"
+                .repeat(80);
         let page = format!(
             "{warnings}<!DOCTYPE html><html><head><title>After the warnings</title></head>\
              <body><article><p>{}</p></article></body></html>",
             "The article's text, long enough to be read as one. ".repeat(8)
         );
-        assert!(warnings.len() > 4096, "more junk than the old 4 KiB sniffing window");
-        let page = import(page.as_bytes(), None).expect("a page after PHP warnings is still a page");
+        assert!(
+            warnings.len() > 4096,
+            "more junk than the old 4 KiB sniffing window"
+        );
+        let page =
+            import(page.as_bytes(), None).expect("a page after PHP warnings is still a page");
         assert!(page.has_text);
         assert_eq!(page.meta.title, "After the warnings");
     }
@@ -276,7 +319,10 @@ mod tests {
         assert!(!page.has_text, "the page says there was no article text");
         assert!(page.blocks.is_empty());
         assert_eq!(page.meta.title, "Only a gallery");
-        assert_eq!(page.meta.issued.map(|d| d.to_string()).as_deref(), Some("2019-08-06"));
+        assert_eq!(
+            page.meta.issued.map(|d| d.to_string()).as_deref(),
+            Some("2019-08-06")
+        );
         assert_eq!(
             page.dates.published.as_ref().map(|d| d.origin.as_str()),
             Some("meta"),
