@@ -2,196 +2,19 @@
 //! "By", dates, times, roles or places, persons told apart from organisations,
 //! and values that are not names at all (placeholders such as "admin", social
 //! handles, addresses) refused, so that the next source gets its turn.
+//!
+//! `words.rs` holds the vocabulary; `on_page.rs` finds a byline in the page
+//! itself when no metadata names the author.
+
+mod on_page;
+mod words;
 
 use super::dates::parse::{in_text, Order};
 use dom_query::Document;
 use model::Author;
+use words::{ORG_WORDS, PLACEHOLDERS, PREFIXES, ROLES, TRAILING};
 
-/// Words that make a name an organisation's.
-const ORG_WORDS: &[&str] = &[
-    "staff",
-    "agency",
-    "news",
-    "press",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "ag",
-    "institute",
-    "institut",
-    "association",
-    "committee",
-    "university",
-    "universität",
-    "office",
-    "department",
-    "ministry",
-    "bank",
-    "foundation",
-    "stiftung",
-    "council",
-    "group",
-    "times",
-    "post",
-    "editorial",
-    "board",
-    "team",
-    "desk",
-    "bureau",
-    "organization",
-    "organisation",
-    "centre",
-    "center",
-    "society",
-    "company",
-    "corp",
-    "commission",
-    "fund",
-    "network",
-    "media",
-    "magazine",
-    "journal",
-    "wikipedia",
-    "contributors",
-    "redaktion",
-    "newsroom",
-    "blog",
-    "online",
-    "verlag",
-    "zeitung",
-    "rédaction",
-    "redacción",
-    "redazione",
-];
-
-/// Values a site puts in an author field when it has no author to name.
-const PLACEHOLDERS: &[&str] = &[
-    "admin",
-    "administrator",
-    "author",
-    "autor",
-    "auteur",
-    "autore",
-    "editor",
-    "user",
-    "guest",
-    "unknown",
-    "anonymous",
-    "webmaster",
-    "root",
-    "test",
-    "default",
-    "null",
-    "none",
-    "n/a",
-    "na",
-    "-",
-    "redaktion",
-    "author name",
-    "no author",
-    "name",
-    "follow",
-    "folgen",
-    "share",
-    "teilen",
-    "publiziert",
-    "veröffentlicht",
-    "published",
-];
-
-/// Words that introduce a byline.
-const PREFIXES: &[&str] = &[
-    "text von",
-    "erstellt von",
-    "verfasst von",
-    "geschrieben von",
-    "ein beitrag von",
-    "written by",
-    "posted by",
-    "published by",
-    "story by",
-    "text by",
-    "words by",
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "av",
-    "autor:",
-    "autorin:",
-    "author:",
-    "auteur:",
-    "text:",
-    "texto:",
-    "von:",
-    "by:",
-];
-
-/// Roles written next to a name, in several languages.
-const ROLES: &[&str] = &[
-    "experte",
-    "expertin",
-    "gastautor",
-    "gastautorin",
-    "kolumnist",
-    "kolumnistin",
-    "phd",
-    "ph.d",
-    "md",
-    "msc",
-    "mba",
-    "rd",
-    "rdn",
-    "reporter",
-    "correspondent",
-    "editor",
-    "writer",
-    "columnist",
-    "contributor",
-    "journalist",
-    "senior",
-    "staff writer",
-    "chief",
-    "political",
-    "foreign",
-    "business",
-    "science",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "journalistin",
-    "autor",
-    "autorin",
-    "photographer",
-    "fotograf",
-    "fotografin",
-    "photos",
-    "fotos",
-    "foto",
-    "photo",
-    "illustration",
-    "video",
-    "rédacteur",
-    "journaliste",
-    "envoyé spécial",
-    "periodista",
-    "redactor",
-    "redattore",
-    "giornalista",
-    "updated",
-    "aktualisiert",
-    "published",
-    "veröffentlicht",
-    "posted",
-    "am",
-    "on",
-    "um",
-    "at",
-];
+pub use on_page::on_page;
 
 /// A name that reads like an organisation becomes one; anything else a person.
 pub fn person_or_org(name: &str) -> Author {
@@ -378,126 +201,12 @@ fn strip_roles(part: &str) -> String {
     name
 }
 
-/// Link texts that follow a name in an author box.
-const TRAILING: &[&str] = &[
-    "alle artikel",
-    "all articles",
-    "all posts",
-    "view all posts",
-    "mehr artikel",
-    "more articles",
-    "profil",
-    "profile",
-];
-
 /// A web address in place of a name ("jungle.world").
 fn is_domain(part: &str) -> bool {
     !part.contains(' ')
         && part.rsplit_once('.').is_some_and(|(head, tld)| {
             !head.is_empty() && tld.len() >= 2 && tld.chars().all(char::is_alphabetic)
         })
-}
-
-/// The byline as the page shows it: an author link, microdata, an element
-/// whose class names a byline or author, or else a short line that opens with
-/// "By", "Von", "Par"... (all outside comments).
-pub fn on_page(doc: &Document) -> Vec<Author> {
-    const SELECTORS: &[&str] = &[
-        "[itemprop~=author] [itemprop~=name]",
-        "[rel=author]",
-        "[itemprop~=author]",
-        "[class*=byline]",
-        "[class*=author-name]",
-        "[class*=authorName]",
-        "[class*=author]",
-    ];
-    for selector in SELECTORS {
-        for node in doc.select(selector).nodes() {
-            if node.has_name("meta") || node.has_name("link") || super::dates::in_comment(node) {
-                continue;
-            }
-            let text = crate::normalize_inline(&node.text());
-            if text.is_empty() || text.chars().count() > 120 {
-                continue;
-            }
-            let found = split_byline(&text);
-            if !found.is_empty() {
-                return found;
-            }
-        }
-    }
-    lead_line(doc)
-}
-
-/// Words that open a byline line in running text.
-const LEADS: &[&str] = &[
-    "text von",
-    "erstellt von",
-    "von:",
-    "by:",
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "av",
-    "written by",
-    "text:",
-    "autor:",
-    "autorin:",
-];
-
-/// The first short line that opens with a byline word followed by a
-/// capitalised name ("Von <a>Anna Muster</a>, 06.08.2019").
-fn lead_line(doc: &Document) -> Vec<Author> {
-    for node in doc
-        .select("body")
-        .nodes()
-        .iter()
-        .flat_map(|b| b.descendants_it())
-    {
-        if !node.is_text() {
-            continue;
-        }
-        let own = crate::normalize_inline(&node.text());
-        let lower = own.to_lowercase();
-        let Some(lead) = LEADS
-            .iter()
-            .find(|l| lower == **l || lower.starts_with(&format!("{l} ")))
-        else {
-            continue;
-        };
-        let Some(mut parent) = node.parent() else {
-            continue;
-        };
-        // "<b>Von:</b> Jane Doe": the lead alone in its element, the name after it.
-        if crate::normalize_inline(&parent.text()).to_lowercase() == *lead {
-            match parent.parent() {
-                Some(up) => parent = up,
-                None => continue,
-            }
-        }
-        if parent.has_name("script")
-            || parent.has_name("style")
-            || super::dates::in_comment(&parent)
-        {
-            continue;
-        }
-        let line = crate::normalize_inline(&parent.text());
-        if line.chars().count() > 100 {
-            continue;
-        }
-        let after = line.get(lead.len()..).unwrap_or_default().trim_start();
-        if !after.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        let found = split_byline(&line);
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    Vec::new()
 }
 
 #[cfg(test)]
@@ -569,32 +278,6 @@ mod tests {
                 org,
                 "{name:?} read as an organisation: {org}"
             );
-        }
-    }
-}
-
-#[cfg(test)]
-mod page_tests {
-    use super::*;
-
-    #[test]
-    fn a_byline_line_without_markup_is_found() {
-        let cases: &[(&str, &[&str])] = &[
-            (
-                "<h1>Headline</h1><p>Von <a href='/a'>Claudia Muster</a> 27.1.2022 - Bei der</p>",
-                &["Claudia Muster"],
-            ),
-            ("<p>By Jane Doe</p><p>by the way, text</p>", &["Jane Doe"]),
-            ("<p>by the way, this is no byline</p>", &[]),
-            ("<a><b>Von:</b><br> Götz Muster</a>", &["Götz Muster"]),
-            ("<div id='comments'><p>By Commenter Name</p></div>", &[]),
-        ];
-        for (html, want) in cases {
-            let got: Vec<String> = on_page(&Document::from(*html))
-                .iter()
-                .map(Author::display_name)
-                .collect();
-            assert_eq!(&got, want, "the byline of {html:?}");
         }
     }
 }
