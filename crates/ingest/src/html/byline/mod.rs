@@ -12,7 +12,7 @@ mod words;
 use super::dates::parse::{in_text, Order};
 use dom_query::Document;
 use model::Author;
-use words::{ORG_WORDS, PLACEHOLDERS, PREFIXES, ROLES, TRAILING};
+use words::{ORG_WORDS, PLACEHOLDERS, PREFIXES, ROLES, ROLE_COMPANIONS, TRAILING};
 
 pub use on_page::on_page;
 
@@ -182,7 +182,10 @@ fn strip_roles(part: &str) -> String {
                 .next()
                 .is_some_and(|last| last != w && ROLES.contains(&last))
     };
-    if words.iter().all(is_role) {
+    // "Staff Reporter" is a role; "Reuters Staff" is a name.
+    let is_role_here =
+        |w: &&str| is_role(w) || ROLE_COMPANIONS.contains(&w.to_lowercase().as_str());
+    if words.iter().all(is_role_here) {
         return String::new();
     }
     let start = words.iter().take_while(|w| is_role(w)).count();
@@ -222,6 +225,7 @@ mod tests {
             ("Von Anna Muster | 06.08.2019, 10:15 Uhr", &["Anna Muster"]),
             ("Anna Muster 6. August 2019", &["Anna Muster"]),
             ("Jane Doe, Senior Reporter", &["Jane Doe"]),
+            ("Jane Doe, Staff Reporter", &["Jane Doe"]),
             ("Jane Doe (Correspondent)", &["Jane Doe"]),
             ("Written by Jane Doe - Aug 6, 2019", &["Jane Doe"]),
             (

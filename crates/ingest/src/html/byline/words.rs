@@ -189,6 +189,10 @@ pub(super) const ROLES: &[&str] = &[
     "at",
 ];
 
+/// Words that make a role with a role word ("Staff Reporter") but may end an
+/// organisation's name alone ("Reuters Staff").
+pub(super) const ROLE_COMPANIONS: &[&str] = &["staff", "deputy", "freelance", "freier", "freie"];
+
 /// Link texts that follow a name in an author box.
 pub(super) const TRAILING: &[&str] = &[
     "alle artikel",

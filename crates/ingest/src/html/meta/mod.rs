@@ -265,6 +265,39 @@ mod tests {
     }
 
     #[test]
+    fn the_publication_is_named_rather_than_the_platform() {
+        let html = r#"<head><meta property="og:site_name" content="Blogging Platform">
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"A post",
+              "isPartOf":{"@type":"Periodical","name":"The Example Review"},
+              "publisher":{"@type":"Organization","name":"Example Review Ltd"}}</script></head>"#;
+        let (meta, origins) = extract_html(html, None);
+        assert_eq!(
+            (
+                meta.container_title.as_deref(),
+                origins["containerTitle"].as_str()
+            ),
+            (Some("The Example Review"), "jsonld"),
+            "the publication the post is part of, not the platform hosting it"
+        );
+        assert_eq!(meta.publisher.as_deref(), Some("Example Review Ltd"));
+    }
+
+    #[test]
+    fn persons_outrank_an_agency_and_placeholders_are_skipped() {
+        let html = r#"<head><meta name="author" content="admin">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"A story",
+              "author":[{"@type":"Organization","name":"Example Press Agency"},{"@type":"Person","name":"@janedoe"}]}</script>
+            </head><body><p class="byline">By Jane Doe, Staff Reporter</p></body>"#;
+        let (meta, origins) = extract_html(html, None);
+        let names: Vec<String> = meta.authors.iter().map(Author::display_name).collect();
+        assert_eq!(
+            (names, origins["authors"].as_str()),
+            (vec!["Jane Doe".to_owned()], "byline"),
+            "the visible byline's person, not the agency, the handle or the placeholder"
+        );
+    }
+
+    #[test]
     fn a_site_name_loses_its_tagline() {
         let cases = [
             ("Example.cz - News as it happens", None, "Example.cz"),
