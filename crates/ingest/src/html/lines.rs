@@ -121,6 +121,37 @@ const CALLS: &[&str] = &[
     "diesen artikel teilen",
 ];
 
+/// Notes an embed shows until the reader consents, and disclaimers.
+const NOTES: &[&str] = &[
+    "klicken sie auf den",
+    "klicke auf den",
+    "click the button",
+    "click on the button",
+    "wir respektieren deine privatsphäre",
+    "wir respektieren ihre privatsphäre",
+    "we respect your privacy",
+    "mit dem laden des inhalts",
+    "by loading the content",
+    "this post contains references to products",
+    "this page contains affiliate links",
+    "dieser artikel enthält affiliate",
+    "disclaimer:",
+];
+
+/// What a teaser ends with: a link to the story it teases.
+const TEASER_END: &[&str] = &[
+    "mehr",
+    "weiterlesen",
+    "read more",
+    "continue reading",
+    "more",
+    "lire la suite",
+    "leer más",
+    "leia mais",
+    "leggi tutto",
+    "czytaj więcej",
+];
+
 /// Interface labels a page shows around an article.
 const LABELS: &[&str] = &[
     "advertisement",
@@ -145,6 +176,8 @@ const LABELS: &[&str] = &[
     "kommentare geschlossen",
     "comments closed",
     "quellen ausblenden",
+    "bild schließen",
+    "bild anzeigen bild schließen",
     "vorschau auf den nächsten artikel",
     "next article",
     "previous article",
@@ -211,11 +244,33 @@ pub fn not_text(block: &Block) -> bool {
         || (chars <= 120 && (starts(CREDIT_LEAD) || CREDIT_TAIL.iter().any(|w| bare.ends_with(w))))
         || (chars <= 250 && starts(CALLS))
         || LABELS.contains(&bare.as_str())
+        || (chars <= 300 && starts(NOTES))
+        || (chars <= 200 && teaser(&lower))
+        || label_row(text)
         // "Contact:", "Views:", "By:": a word or two and a colon, then nothing.
         || (block.kind == BlockKind::Paragraph && words <= 2 && text.trim_end().ends_with(':'))
         // A clock time alone ("3:59 PM").
         || (words <= 2 && chars <= 8 && text.contains(':') && text.chars().any(|c| c.is_ascii_digit())
             && text.chars().all(|c| c.is_ascii_digit() || ": apmAPM.".contains(c)))
+}
+
+/// "Some words… more ●●●": a teaser, cut short and followed by its link.
+fn teaser(lower: &str) -> bool {
+    let Some(after) = lower
+        .rsplit_once('…')
+        .or_else(|| lower.rsplit_once("..."))
+        .map(|(_, a)| a)
+    else {
+        return false;
+    };
+    let after = after.trim_matches(|c: char| !c.is_alphanumeric());
+    TEASER_END.contains(&after)
+}
+
+/// "Comment feed | Comments closed | Trackback URL": a row of short labels.
+fn label_row(text: &str) -> bool {
+    let cells: Vec<&str> = text.split(" | ").collect();
+    cells.len() >= 3 && cells.iter().all(|c| c.split_whitespace().count() <= 3)
 }
 
 /// Drops a rail's heading and the short items under it, up to the next
@@ -265,6 +320,11 @@ mod tests {
             ("- Anzeige -", true),
             ("Kontakt:", true),
             ("3:59 PM", true),
+            ("Klicken Sie auf den Button, um den Inhalt von example.org zu laden.", true),
+            ("Past weather, on request… more •••", true),
+            ("Comment feed | Comments closed | Trackback URL", true),
+            ("She said more was needed… and the council agreed to more.", false),
+            ("Prices rose | wages fell | rents climbed across the whole country last year", false),
             ("Updated figures show a rise of 3 percent since 6 August 2019 in every region of the country and beyond.", false),
             ("The agency said the photos were taken by Reuters staff in the field, which was later confirmed by others.", false),
             ("Ingredients: flour, sugar and eggs.", false),
