@@ -15,6 +15,7 @@ mod clean;
 pub mod dates;
 mod fallback;
 mod jsonld;
+mod lead;
 mod lines;
 pub mod meta;
 
@@ -66,6 +67,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     }
     let doc = dom_query::Document::from(html.as_str());
     let mut found = meta::extract(&doc, url);
+    let lead = lead::find(&doc, found.description.as_deref());
     clean::prepare(&doc);
     let mut article = readable(doc, url);
     let mut blocks = article
@@ -92,6 +94,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
             blocks = more;
         }
     }
+    lead::restore(&mut blocks, lead);
     meta::finish(&mut found, article.as_ref());
     let mut meta = found.meta;
     let mut origins = found.origins;

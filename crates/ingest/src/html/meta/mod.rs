@@ -31,6 +31,8 @@ pub struct Found {
     pub meta: SourceMeta,
     pub origins: Origins,
     pub dates: PageDates,
+    /// The page's own summary (`og:description`, `<meta name=description>`).
+    pub description: Option<String>,
     /// Authors by source, best first, not yet chosen among (the visible byline
     /// found by the text extractor joins them later).
     authors: Vec<(&'static str, Vec<Author>)>,
@@ -144,10 +146,15 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
         m.meta.issued = Some(d.date);
         m.mark("issued", &format!("{} (updated)", d.origin));
     }
+    let description = get("og:description")
+        .chain(get("description"))
+        .chain(get("twitter:description"))
+        .find_map(|d| clean(Some(d)));
     Found {
         meta: m.meta,
         origins: m.origins,
         dates,
+        description,
         authors,
     }
 }
