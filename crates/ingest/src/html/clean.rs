@@ -88,10 +88,18 @@ pub fn prepare(doc: &Document) {
     }
 }
 
-fn hidden_by_style(node: &NodeRef<'_>) -> bool {
+/// Hidden by an inline style. `visibility: hidden` is inherited but a child
+/// may set `visibility: visible` again, so such an element stays.
+pub(crate) fn hidden_by_style(node: &NodeRef<'_>) -> bool {
     node.attr("style").is_some_and(|s| {
         let s = s.to_ascii_lowercase().replace(' ', "");
-        s.contains("display:none") || s.contains("visibility:hidden")
+        s.contains("display:none")
+            || s.contains("visibility:hidden")
+                && !node
+                    .inner_html()
+                    .to_ascii_lowercase()
+                    .replace(' ', "")
+                    .contains("visibility:visible")
     })
 }
 
@@ -177,6 +185,7 @@ mod tests {
                 <span class="photo-credit">Photo: Jane Doe</span>
                 <div class="author-hovercard">Jane writes about cities.</div>
                 <div hidden>Hidden text</div><p style="display: none">Also hidden</p>
+                <div style="visibility: hidden"><p style="visibility: visible">A visible child stays.</p></div>
                 <ul class="share-buttons"><li>Facebook</li><li>Twitter</li></ul>
                 <p>Read also: Another story entirely</p>
                 <p>&#8203;&#8203;</p>
@@ -191,6 +200,7 @@ mod tests {
                 heading1: "Title"
                 paragraph: "The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page. The article's own text, long enough to be most of the page."
                 paragraph: "Slide text repeated for every slide here."
+                paragraph: "A visible child stays."
                 quote: "A quote stays."
                 paragraph: "Year · 2019"
                 listItem: "A list item stays""#]],

@@ -172,10 +172,7 @@ fn hidden(node: &NodeRef<'_>) -> bool {
         || node
             .attr("aria-hidden")
             .is_some_and(|v| v.as_ref() == "true")
-        || node.attr("style").is_some_and(|s| {
-            let s = s.to_ascii_lowercase().replace(' ', "");
-            s.contains("display:none") || s.contains("visibility:hidden")
-        })
+        || crate::html::clean::hidden_by_style(node)
 }
 
 /// Adds the visible dates, best first.
