@@ -57,24 +57,35 @@ const MAX_CHARS: usize = 1_500;
 
 /// Removes captions, credits, hidden elements, share rows and rails.
 pub fn prepare(doc: &Document) {
-    for node in doc
-        .select("figcaption, [hidden], [aria-hidden=true]")
-        .nodes()
-    {
-        if !node.has_name("body") && !node.has_name("html") {
+    remove_hidden(doc);
+    remove_marked(doc);
+}
+
+/// Removes what a reader never sees: captions aside, elements the page hides
+/// (the `hidden` attribute, `aria-hidden`, an inline style), whatever their size.
+pub fn remove_hidden(doc: &Document) {
+    let hidden = doc.select("figcaption, [hidden], [aria-hidden=true], [style]");
+    for node in hidden.nodes() {
+        if node.has_name("body") || node.has_name("html") {
+            continue;
+        }
+        if !node.has_attr("style") || hidden_by_style(node) {
             node.remove_from_parent();
         }
     }
+}
+
+/// Removes the parts whose class or id says they are not the article's
+/// text, within the size guard (see [`MAX_SHARE`]).
+fn remove_marked(doc: &Document) {
     let total = doc.select("body").text().chars().count().max(1) as f64;
     let mut doomed: Vec<NodeRef<'_>> = Vec::new();
-    for node in doc.select("body [class], body [id], body [style]").nodes() {
+    for node in doc.select("body [class], body [id]").nodes() {
         if ["article", "main", "body", "html"]
             .iter()
             .any(|n| node.has_name(n))
+            || !marked_not_text(node)
         {
-            continue;
-        }
-        if !(hidden_by_style(node) || marked_not_text(node)) {
             continue;
         }
         let chars = node.text().chars().count();

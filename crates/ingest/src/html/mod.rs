@@ -76,8 +76,11 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
         .unwrap_or_default();
     if text_len(&blocks) < UNSURE {
         // The cleaning may have cut the article's own wrapper: Readability
-        // again on the page as it came, kept if it finds more.
-        let again = readable(dom_query::Document::from(html.as_str()), url);
+        // again on the page as it came (less what no reader sees), kept if
+        // it finds more.
+        let page = dom_query::Document::from(html.as_str());
+        clean::remove_hidden(&page);
+        let again = readable(page, url);
         let more = again
             .as_ref()
             .map(|a| clean::blocks(blocks::from_html(&a.content)))
