@@ -88,9 +88,18 @@ fn main() {
         println!();
     }
     let n = report.times.len();
+    let median = score::median(&mut report.times);
+    let at = |q: f64| {
+        report
+            .times
+            .get(((n as f64 * q) as usize).min(n.saturating_sub(1)))
+            .copied()
+            .unwrap_or(0.0)
+    };
     println!(
-        "import time over {n} pages: median {:.1} ms (whole run {:.0} s)",
-        score::median(&mut report.times),
+        "import time over {n} pages: median {median:.1} ms, 90th percentile {:.1} ms, slowest {:.1} ms (whole run {:.0} s)",
+        at(0.9),
+        at(1.0),
         started.elapsed().as_secs_f64()
     );
     if wanted("pdf") {
