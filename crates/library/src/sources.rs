@@ -152,6 +152,10 @@ impl Library {
         // The importer gives a page without article text its metadata; a
         // source still needs text to quote, so such a page is refused here.
         if !page.has_text {
+            // A page fetched by address may be a paywall: say so first.
+            if let Some(url) = url {
+                crate::fetch::refuse_paywall(url, bytes, 0)?;
+            }
             let e =
                 ingest::IngestError::Unreadable("no readable text was found in the page".into());
             return Err(Error::InvalidInput(format!("{name}: {e}")));
