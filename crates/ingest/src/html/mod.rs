@@ -18,6 +18,7 @@ mod jsonld;
 mod lead;
 mod lines;
 pub mod meta;
+mod recipe;
 
 use crate::IngestError;
 use model::{Block, SourceMeta};
@@ -68,6 +69,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
     let doc = dom_query::Document::from(html.as_str());
     let mut found = meta::extract(&doc, url);
     let lead = lead::find(&doc, found.description.as_deref());
+    let objects = jsonld::objects(&doc);
     clean::prepare(&doc);
     let mut article = readable(doc, url);
     let mut blocks = article
@@ -98,6 +100,7 @@ pub fn import(bytes: &[u8], url: Option<&str>) -> Result<WebPage, IngestError> {
         }
     }
     lead::restore(&mut blocks, lead);
+    recipe::restore(&mut blocks, &objects);
     meta::finish(&mut found, article.as_ref());
     let mut meta = found.meta;
     let mut origins = found.origins;
