@@ -28,7 +28,6 @@ pub const ARTICLE_TYPES: &[&str] = &[
     "Recipe",
     "VideoObject",
     "PodcastEpisode",
-    "Event",
     "PressRelease",
 ];
 
@@ -108,25 +107,54 @@ pub fn has_type(v: &Value, wanted: &[&str]) -> bool {
     }
 }
 
-/// The article object: the first of an article type, else a `WebPage`.
-pub fn article(objects: &[Value]) -> Option<&Value> {
-    objects
+/// The article object: of the objects of an article type, the one whose
+/// headline or address is the page's own (pages also describe the articles
+/// they link to), else the first; without one, a `WebPage`.
+pub fn article<'a>(
+    objects: &'a [Value],
+    title: Option<&str>,
+    address: Option<&str>,
+) -> Option<&'a Value> {
+    let articles: Vec<&Value> = objects
         .iter()
-        .find(|v| has_type(v, ARTICLE_TYPES))
-        .or_else(|| {
-            objects.iter().find(|v| {
-                has_type(
-                    v,
-                    &[
-                        "WebPage",
-                        "ItemPage",
-                        "AboutPage",
-                        "MedicalWebPage",
-                        "QAPage",
-                    ],
-                )
-            })
+        .filter(|v| has_type(v, ARTICLE_TYPES))
+        .collect();
+    let norm = |s: &str| crate::normalize_inline(s).to_lowercase();
+    let own = |v: &&Value| {
+        let headline = v["headline"].as_str().or(v["name"].as_str()).map(norm);
+        let title_matches = title
+            .map(norm)
+            .zip(headline)
+            .is_some_and(|(t, h)| !h.is_empty() && (t.contains(&h) || h.contains(&t)));
+        let url = v["url"]
+            .as_str()
+            .or(v["@id"].as_str())
+            .or(v["mainEntityOfPage"].as_str())
+            .or(v["mainEntityOfPage"]["@id"].as_str());
+        let address_matches = address.zip(url).is_some_and(|(a, u)| {
+            a.trim_end_matches('/') == u.trim_end_matches('/').split('#').next().unwrap_or(u)
+        });
+        title_matches || address_matches
+    };
+    if articles.len() > 1 {
+        if let Some(a) = articles.iter().find(|v| own(v)) {
+            return Some(a);
+        }
+    }
+    articles.first().copied().or_else(|| {
+        objects.iter().find(|v| {
+            has_type(
+                v,
+                &[
+                    "WebPage",
+                    "ItemPage",
+                    "AboutPage",
+                    "MedicalWebPage",
+                    "QAPage",
+                ],
+            )
         })
+    })
 }
 
 #[cfg(test)]
@@ -151,6 +179,20 @@ mod tests {
             vec!["WebSite", "WebPage", "NewsArticle", "Person", "Thing"],
             "CDATA, @graph, mainEntity and raw line breaks are all read; broken JSON is skipped"
         );
-        assert_eq!(article(&objects).unwrap()["headline"], "Inner");
+        assert_eq!(article(&objects, None, None).unwrap()["headline"], "Inner");
+        let listed = vec![
+            serde_json::json!({"@type": "NewsArticle", "headline": "Another story, linked from the page"}),
+            serde_json::json!({"@type": "NewsArticle", "headline": "The page's own story", "url": "https://example.org/own"}),
+        ];
+        assert_eq!(
+            article(&listed, Some("The page's own story | Example"), None).unwrap()["url"],
+            "https://example.org/own",
+            "the article whose headline is the page's title"
+        );
+        assert_eq!(
+            article(&listed, None, Some("https://example.org/own/")).unwrap()["url"],
+            "https://example.org/own",
+            "or whose address is the page's"
+        );
     }
 }

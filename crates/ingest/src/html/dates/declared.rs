@@ -52,7 +52,6 @@ fn dates_of(a: &Value, out: &mut Vec<Candidate>) {
         ("datePublished", Kind::Published),
         ("dateCreated", Kind::Published),
         ("uploadDate", Kind::Published),
-        ("startDate", Kind::Published),
         ("dateModified", Kind::Modified),
     ] {
         if let Some(stamp) = a[key].as_str().and_then(parse::value) {

@@ -13,7 +13,7 @@ fn dates_of(html: &str, url: Option<&str>) -> String {
     let found = find(&Inputs {
         doc: &doc,
         objects: &objects,
-        article: crate::html::jsonld::article(&objects),
+        article: crate::html::jsonld::article(&objects, None, url),
         metas: &metas,
         url,
         canonical: None,

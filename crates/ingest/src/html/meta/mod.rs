@@ -41,7 +41,6 @@ pub struct Found {
 /// Collects the page's metadata (the readable content is not needed for it).
 pub fn extract(doc: &Document, url: Option<&str>) -> Found {
     let objects = jsonld::objects(doc);
-    let article = jsonld::article(&objects);
     let metas = meta_tags(doc);
     let get = |key: &'static str| {
         metas
@@ -49,6 +48,18 @@ pub fn extract(doc: &Document, url: Option<&str>) -> Found {
             .filter(move |(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     };
+    // The page's own title and address tell its article from those it links to.
+    let page_title = get("og:title")
+        .next()
+        .map(str::to_owned)
+        .unwrap_or_else(|| doc.select("head title").text().to_string());
+    let page_address = doc
+        .select("link[rel=canonical]")
+        .attr("href")
+        .map(|h| h.to_string())
+        .or_else(|| get("og:url").next().map(str::to_owned))
+        .or(url.map(str::to_owned));
+    let article = jsonld::article(&objects, Some(&page_title), page_address.as_deref());
     let mut m = Merge::default();
     let mut authors: Vec<(&'static str, Vec<Author>)> = Vec::new();
     if let Some(a) = article {
