@@ -8,9 +8,10 @@ use dom_query::{Document, NodeRef};
 use model::Block;
 use std::collections::HashMap;
 
-/// Parts of a page whose paragraphs are never the article's.
+/// Parts of a page whose paragraphs are never the article's (a `<form>` is
+/// not among them: some sites wrap the whole page in one).
 const OUTSIDE: &[&str] = &[
-    "nav", "footer", "aside", "header", "form", "script", "style", "noscript",
+    "nav", "footer", "aside", "header", "script", "style", "noscript",
 ];
 
 /// The blocks of the element richest in paragraph text.

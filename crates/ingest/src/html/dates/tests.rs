@@ -208,6 +208,12 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published none, modified 2016-12-30 (text)",
         ),
         (
+            "a page wrapped whole in a form is still read",
+            r#"<body><form action="/post"><h1>A headline of some length</h1><span class="date">17/03/2020</span><p>Text.</p></form></body>"#,
+            None,
+            "published 2020-03-17 (text), modified none",
+        ),
+        (
             "American English writes the month first",
             r#"<html lang="en-US"><body><h1>A headline of some length</h1><span class="byline">08/06/2019</span></body></html>"#,
             None,

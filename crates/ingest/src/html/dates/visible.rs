@@ -106,9 +106,12 @@ struct Walk {
 
 impl Walk {
     /// A `<nav>`, `<aside>` or `<footer>` left unclosed swallows the rest of
-    /// the page: one holding most of its text is read after all.
+    /// the page, and some sites wrap the whole page in a `<form>`: one holding
+    /// most of the page's text is read after all.
     fn holds_the_page(&self, node: &NodeRef<'_>) -> bool {
-        ["nav", "aside", "footer"].iter().any(|n| node.has_name(n))
+        ["nav", "aside", "footer", "form"]
+            .iter()
+            .any(|n| node.has_name(n))
             && node.text().chars().count() * 2 > self.total
     }
 
