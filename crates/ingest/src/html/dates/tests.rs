@@ -214,6 +214,12 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2020-03-17 (text), modified none",
         ),
         (
+            "a page wrapper whose class happens to say caption is still read",
+            r#"<body><div id="page" class="layout caption"><h1>A headline of some length</h1><span class="date">17/03/2020</span><p>Text of the story.</p></div></body>"#,
+            None,
+            "published 2020-03-17 (text), modified none",
+        ),
+        (
             "American English writes the month first",
             r#"<html lang="en-US"><body><h1>A headline of some length</h1><span class="byline">08/06/2019</span></body></html>"#,
             None,

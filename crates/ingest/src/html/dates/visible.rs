@@ -112,7 +112,11 @@ impl Walk {
         ["nav", "aside", "footer", "form"]
             .iter()
             .any(|n| node.has_name(n))
-            && node.text().chars().count() * 2 > self.total
+            && self.most_of_the_page(node)
+    }
+
+    fn most_of_the_page(&self, node: &NodeRef<'_>) -> bool {
+        node.text().chars().count() * 2 > self.total
     }
 
     fn node(&mut self, node: &NodeRef<'_>, marked: bool, headline: bool) {
@@ -144,8 +148,11 @@ impl Walk {
             .map(|v| v.to_ascii_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        if super::declared::names_a_comment(&attrs)
-            || NOT_THE_ARTICLE.iter().any(|w| attrs.contains(w))
+        // A class word that marks a caption or a rail, on an element holding
+        // most of the page, is the page's own odd naming: read on.
+        if (super::declared::names_a_comment(&attrs)
+            || NOT_THE_ARTICLE.iter().any(|w| attrs.contains(w)))
+            && !self.most_of_the_page(node)
         {
             return;
         }
