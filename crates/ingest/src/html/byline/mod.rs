@@ -50,6 +50,8 @@ pub fn is_name(value: &str) -> bool {
         || v.split_whitespace().count() > 6
         || v.contains(". ") && v.split_whitespace().count() > 3
         || v.contains("://")
+        // Markup ("<svg onload=...>") is never a name.
+        || v.contains(['<', '>', '='])
         || v.starts_with("www.")
         || v.contains('@') && !v.contains(' ')
         || PLACEHOLDERS.contains(&lower.as_str())
@@ -83,6 +85,7 @@ pub fn names(byline: &str) -> Vec<String> {
     if text.is_empty()
         || text.starts_with('@')
         || text.contains("://")
+        || text.contains('<') && text.contains('>')
         || text.chars().count() > 200
     {
         return Vec::new();
@@ -256,6 +259,8 @@ mod tests {
             ("admin", &[]),
             ("@janedoe", &[]),
             ("https://www.facebook.com/janedoe", &[]),
+            ("<svg onload=alert(2)>", &[]),
+            ("Jane <b>Doe</b>", &[]),
         ];
         for (byline, want) in cases {
             let got: Vec<String> = split_byline(byline)
