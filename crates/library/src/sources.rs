@@ -149,16 +149,28 @@ impl Library {
                 detail: "the page reader crashed on this page".into(),
             })?
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
-        // The importer gives a page without article text its metadata; a
-        // source still needs text to quote, so such a page is refused here.
+        // A page without article text is still kept for its metadata (a
+        // gallery, a video page, a page drawn by scripts): the writer can cite
+        // it, and the reader says there was no text. Not so a paywall fetched
+        // by address (saving the page signed in gets the text), nor a page
+        // that gives nothing of its own to cite.
         if !page.has_text {
-            // A page fetched by address may be a paywall: say so first.
             if let Some(url) = url {
                 crate::fetch::refuse_paywall(url, bytes, 0)?;
             }
-            let e =
-                ingest::IngestError::Unreadable("no readable text was found in the page".into());
-            return Err(Error::InvalidInput(format!("{name}: {e}")));
+            let (meta, titled) = (&page.meta, page.origins.get("title").map(String::as_str));
+            let citable = (!meta.title.is_empty() && titled != Some("default"))
+                || !meta.authors.is_empty()
+                || meta.issued.is_some()
+                || meta.container_title.is_some()
+                || meta.publisher.is_some()
+                || meta.doi.is_some();
+            if !citable {
+                let e = ingest::IngestError::Unreadable(
+                    "no readable text and no metadata were found in the page".into(),
+                );
+                return Err(Error::InvalidInput(format!("{name}: {e}")));
+            }
         }
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
         Ok(Imported {
@@ -221,6 +233,7 @@ impl Library {
             .collect();
         let citation = cite::Attribution::new(&source.meta, None).plain();
         Ok(SourceView {
+            has_text: source.has_text(),
             source,
             block_starts,
             clips,

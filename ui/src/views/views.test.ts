@@ -89,6 +89,7 @@ describe("the reader", () => {
       clips: [clip("c1", para, para + 4, "<img")],
       orphaned: [],
       citation: "",
+      hasText: true,
     };
     const { container } = render(Reader, { view: { kind: "reader", source: view, focus: null, flash: null }, onclip: () => {} });
     const text = container.querySelector("#reader-text")!;
@@ -100,6 +101,25 @@ describe("the reader", () => {
     expect(mark.title).toContain(hostile);
     expect(container.querySelector("#reader-title")!.textContent).toBe(hostile);
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("a source without text", () => {
+  it("says no article text was found and that the metadata was kept, as text", () => {
+    const view: SourceView = {
+      source: { id: "s2", kind: "web", meta: meta(hostile), origins: {}, blocks: [], textHash: "", blob: null, createdAt: 0, updatedAt: 0 },
+      blockStarts: [],
+      clips: [],
+      orphaned: [],
+      citation: "",
+      hasText: false,
+    };
+    const { container } = render(Reader, { view: { kind: "reader", source: view, focus: null, flash: null }, onclip: () => {} });
+    const notice = container.querySelector("#reader-no-text")!;
+    expect(notice.textContent).toBe("No article text was found on this page; the metadata was kept.");
+    expect(container.querySelector("#reader-title")!.textContent).toBe(hostile);
+    expect(container.querySelector("#clip-selection"), "nothing to clip").toBeNull();
+    expect(container.querySelectorAll("img, script").length).toBe(0);
   });
 });
 
