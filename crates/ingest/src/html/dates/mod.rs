@@ -10,6 +10,10 @@
 //! - a bare UTC instant (`…Z`) yields to a date within a day of it that carries
 //!   the publisher's own clock (an offset, a local time, the visible text);
 //! - a date known only to the year or month yields to a full date that agrees.
+//!
+//! One correction is made between the two: a page that shows its reader only
+//! its declared update, by the headline, and never its declared publication
+//! day, is cited by the date it shows.
 
 mod declared;
 pub(crate) use declared::in_comment;
@@ -108,12 +112,47 @@ pub fn find(inputs: &Inputs<'_>) -> PageDates {
     if let Some(url) = inputs.canonical {
         declared::address(url, "canonical address", &mut all);
     }
-    visible::dates(inputs.doc, inputs.title, inputs.order, &mut all);
+    let shown = visible::dates(inputs.doc, inputs.title, inputs.order, &mut all);
     all.sort_by_key(|c| c.tier);
+    let modified = choose(&all, Kind::Modified);
+    let published = choose(&all, Kind::Published).map(|published| match modified.as_ref() {
+        Some(m) if shows_only_the_update(&all, &published, m, &shown) => Dated {
+            date: m.date,
+            origin: "text".into(),
+        },
+        _ => published,
+    });
     PageDates {
-        published: choose(&all, Kind::Published),
-        modified: choose(&all, Kind::Modified),
+        published,
+        modified,
     }
+}
+
+/// Whether the page gives its reader the declared update as the article's
+/// date: the update is the date shown by the headline, while the declared
+/// publication day appears nowhere on the page (a first version the page no
+/// longer shows, or a creation date its system keeps). The citation then
+/// takes the date the publisher shows, as style guides ask for a page's
+/// date of last update when it gives one.
+fn shows_only_the_update(
+    all: &[Candidate],
+    published: &Dated,
+    modified: &Dated,
+    shown: &[PartialDate],
+) -> bool {
+    let declared = |origin: &str| {
+        all.iter()
+            .any(|c| c.origin == origin && c.tier <= Tier::GenericMeta)
+    };
+    modified.date.day.is_some()
+        && published.date.day.is_some()
+        && declared(&published.origin)
+        && declared(&modified.origin)
+        && signed_days(modified.date, published.date).is_some_and(|d| d > 0)
+        && !shown.contains(&published.date)
+        && all
+            .iter()
+            .any(|c| c.tier == Tier::Visible && c.stamp.date == modified.date)
 }
 
 fn choose(all: &[Candidate], kind: Kind) -> Option<Dated> {

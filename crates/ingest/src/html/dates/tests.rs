@@ -287,3 +287,30 @@ fn the_day_is_the_publishers_not_utc() {
         assert_eq!(&dates_of(html, None), want, "{why}");
     }
 }
+
+#[test]
+fn a_page_that_shows_only_its_update_is_cited_by_it() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "the update is the date by the headline, the first publication nowhere on the page",
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T10:00:00+01:00","dateModified":"2023-04-01T12:00:00+02:00"}</script>
+               <h1>A headline of some length</h1><p class="meta">01.04.2023, 12:00 Uhr</p>"#,
+            "published 2023-04-01 (text), modified 2023-04-01 (jsonld)",
+        ),
+        (
+            "both shown: the publication stays the article's date",
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-04-03T12:35:00+02:00","dateModified":"2020-04-11T10:27:00+02:00"}</script>
+               <h1>A headline of some length</h1><p class="meta">Publiziert: 03.04.2020, 12:35</p><p class="meta">Aktualisiert: 11.04.2020, 10:27</p>"#,
+            "published 2020-04-03 (jsonld), modified 2020-04-11 (jsonld)",
+        ),
+        (
+            "an update the reader never sees changes nothing",
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01","dateModified":"2023-04-01"}</script>
+               <h1>A headline of some length</h1><p>Text without a date.</p>"#,
+            "published 2021-01-01 (jsonld), modified 2023-04-01 (jsonld)",
+        ),
+    ];
+    for (why, html, want) in cases {
+        assert_eq!(&dates_of(html, None), want, "{why}");
+    }
+}

@@ -14,6 +14,7 @@
 use super::parse::{in_text, value, Order, Stamp, Zone};
 use super::{Candidate, Kind, Tier};
 use dom_query::{Document, NodeRef};
+use model::PartialDate;
 
 const SKIP: &[&str] = &[
     "script",
@@ -185,8 +186,15 @@ fn hidden(node: &NodeRef<'_>) -> bool {
         || crate::html::clean::hidden_by_style(node)
 }
 
-/// Adds the visible dates, best first.
-pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>) {
+/// Adds the visible dates, best first; returns every full date the page
+/// shows anywhere (outside the parts never read), for telling whether a
+/// declared date is one a reader ever sees.
+pub fn dates(
+    doc: &Document,
+    title: &str,
+    order: Order,
+    out: &mut Vec<Candidate>,
+) -> Vec<PartialDate> {
     let total = doc.select("body").text().chars().count();
     let mut walk = Walk {
         items: Vec::new(),
@@ -207,11 +215,13 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
     let item_at = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
     let headline = headline_span(&walk.items, &starts, title);
     let mut ranked: Vec<(usize, Candidate)> = Vec::new();
+    let mut shown = Vec::new();
     let mut previous_end = 0;
     for found in in_text(&text, order) {
         if found.date.day.is_none() {
             continue;
         }
+        shown.push(found.date);
         // "30.10.23": a two-digit year is read only where a date is expected.
         if found.loose && !walk.items[item_at(found.at)].marked {
             continue;
@@ -232,11 +242,12 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
                 let limit = if marked { MARKED_AFTER } else { PLAIN_AFTER };
                 (d <= limit).then_some(d)
             }
-            Some((start, _)) => {
-                let d = start - found.at;
+            // Inside a headline found by its words rather than its `<h1>`:
+            // neither before nor after it (and no underflow in a debug build).
+            Some((start, _)) => start.checked_sub(found.at).and_then(|d| {
                 let limit = if marked { MARKED_BEFORE } else { PLAIN_BEFORE };
                 (d <= limit).then_some(2 * d)
-            }
+            }),
             None => item.marked.then_some(found.at),
         };
         // A date labelled as the publication's (or the update's) counts
@@ -273,6 +284,7 @@ pub fn dates(doc: &Document, title: &str, order: Order, out: &mut Vec<Candidate>
                 .map(|(_, c)| c.clone()),
         );
     }
+    shown
 }
 
 /// Where the headline's text starts and ends: the `<h1>` that reads like the
