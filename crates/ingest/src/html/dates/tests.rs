@@ -138,6 +138,19 @@ fn each_place_a_page_puts_its_date_is_read_in_order_of_trust() {
             "published 2020-01-18 (text), modified none",
         ),
         (
+            "a caption class beside a picture is the picture's date",
+            r#"<h1>A headline of some length</h1><div><img src="a.jpg"><span class="image-caption">16 January 2020</span></div>
+               <p class="date">18 January 2020</p>"#,
+            None,
+            "published 2020-01-18 (text), modified none",
+        ),
+        (
+            "a caption class beside no picture is the line under the headline",
+            r#"<div><h1>A headline of some length</h1><p class="paragraph__caption">01. November 2021 | Nature</p></div>"#,
+            None,
+            "published 2021-11-01 (text), modified none",
+        ),
+        (
             "the first time on the page is a comment's and is never taken",
             r#"<div id="comments"><time datetime="2020-01-01">1 Jan</time></div>
                <h1>A headline of some length</h1><span class="date">6. August 2019</span>"#,

@@ -152,7 +152,7 @@ impl Walk {
         // A class word that marks a caption or a rail, on an element holding
         // most of the page, is the page's own odd naming: read on.
         if (super::declared::names_a_comment(&attrs)
-            || NOT_THE_ARTICLE.iter().any(|w| attrs.contains(w)))
+            || NOT_THE_ARTICLE.iter().any(|w| attrs.contains(w)) && !a_subtitle(node, &attrs))
             && !self.most_of_the_page(node)
         {
             return;
@@ -176,6 +176,21 @@ impl Walk {
             self.node(&child, marked, headline);
         }
     }
+}
+
+/// A "caption" or "credit" class beside no picture is the page's name for a
+/// subtitle or a date line (a line under the headline), not an image's
+/// caption: a caption describes a picture and stands next to one.
+fn a_subtitle(node: &NodeRef<'_>, attrs: &str) -> bool {
+    let image_words = ["caption", "credit"];
+    let only_image_words = !["related", "recommend"].iter().any(|w| attrs.contains(w))
+        && image_words.iter().any(|w| attrs.contains(w));
+    let pictures = "img, picture, video, figure, svg";
+    only_image_words
+        && node.parent().is_none_or(|parent| {
+            let parent = dom_query::Selection::from(parent);
+            parent.select(pictures).is_empty()
+        })
 }
 
 fn hidden(node: &NodeRef<'_>) -> bool {
