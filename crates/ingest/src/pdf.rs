@@ -206,7 +206,7 @@ fn split_names(names: &str) -> Vec<Author> {
         .flat_map(|p| p.split(" and "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(crate::html::meta::person_or_org)
+        .map(crate::html::byline::person_or_org)
         .collect()
 }
 

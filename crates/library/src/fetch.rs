@@ -96,7 +96,8 @@ impl Library {
             || looks_like_html(&bytes)
         {
             let page = self.read_web_page(&bytes, Some(&final_url), url)?;
-            refuse_paywall(url, &bytes, &page)?;
+            let chars = page.blocks.iter().map(|b| b.text.chars().count()).sum();
+            refuse_paywall(url, &bytes, chars)?;
             page
         } else if content_type.starts_with("text/plain") {
             let text = String::from_utf8_lossy(&bytes);
@@ -129,8 +130,9 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
-fn refuse_paywall(url: &str, bytes: &[u8], page: &Imported) -> Result<()> {
-    let chars: usize = page.blocks.iter().map(|b| b.text.chars().count()).sum();
+/// Refuses a page that talks of subscribing and shows fewer than
+/// `PAYWALL_CHARS` characters of article text (`chars`).
+pub(crate) fn refuse_paywall(url: &str, bytes: &[u8], chars: usize) -> Result<()> {
     let html = String::from_utf8_lossy(bytes).to_lowercase();
     let walled = html.contains("\"isaccessibleforfree\":false")
         || html.contains("\"isaccessibleforfree\": false")

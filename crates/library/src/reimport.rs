@@ -56,6 +56,14 @@ impl Library {
         new: crate::sources::Imported,
     ) -> Result<ReimportReport> {
         let current = self.store.read()?.source(id)?;
+        // A version without text (the page now behind a wall, a script-drawn
+        // copy) would orphan every clip for nothing: the text stays.
+        if current.has_text() && !model::has_text(&new.blocks) {
+            return Err(Error::InvalidInput(
+                "the new version has no article text, so the current text and its clips were kept"
+                    .into(),
+            ));
+        }
         let planned = plan(&current, new.clone(), &*self.store.read()?, self.now())?;
         self.write(|tx, changes| {
             let reader = tx.read();

@@ -149,6 +149,29 @@ impl Library {
                 detail: "the page reader crashed on this page".into(),
             })?
             .map_err(|e| Error::InvalidInput(format!("{name}: {e}")))?;
+        // A page without article text is still kept for its metadata (a
+        // gallery, a video page, a page drawn by scripts): the writer can cite
+        // it, and the reader says there was no text. Not so a paywall fetched
+        // by address (saving the page signed in gets the text), nor a page
+        // that gives nothing of its own to cite.
+        if !page.has_text {
+            if let Some(url) = url {
+                crate::fetch::refuse_paywall(url, bytes, 0)?;
+            }
+            let (meta, titled) = (&page.meta, page.origins.get("title").map(String::as_str));
+            let citable = (!meta.title.is_empty() && titled != Some("default"))
+                || !meta.authors.is_empty()
+                || meta.issued.is_some()
+                || meta.container_title.is_some()
+                || meta.publisher.is_some()
+                || meta.doi.is_some();
+            if !citable {
+                let e = ingest::IngestError::Unreadable(
+                    "no readable text and no metadata were found in the page".into(),
+                );
+                return Err(Error::InvalidInput(format!("{name}: {e}")));
+            }
+        }
         let blob = crate::blobs::store(&self.dir.join("blobs"), bytes)?;
         Ok(Imported {
             kind: SourceKind::Web,
@@ -210,6 +233,7 @@ impl Library {
             .collect();
         let citation = cite::Attribution::new(&source.meta, None).plain();
         Ok(SourceView {
+            has_text: source.has_text(),
             source,
             block_starts,
             clips,

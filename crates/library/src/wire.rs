@@ -67,6 +67,9 @@ pub struct SourceView {
     pub orphaned: Vec<ClipId>,
     /// The attribution line a citation of this source starts from.
     pub citation: String,
+    /// False when no article text was found (a web page kept for its
+    /// metadata): the reader says so instead of showing an empty page.
+    pub has_text: bool,
 }
 
 /// A clip with the source it came from.

@@ -20,7 +20,7 @@ pub use date::{DateError, PartialDate};
 pub use hit::{ClipHit, FacetCount, Facets, PassageHit, SearchResults, SnippetPart};
 pub use ids::{ClaimId, ClipId, SourceId};
 pub use source::{
-    Author, Block, BlockKind, ItemType, Source, SourceKind, SourceMeta, SourceSummary,
+    has_text, Author, Block, BlockKind, ItemType, Source, SourceKind, SourceMeta, SourceSummary,
 };
 pub use text::{SourceText, QUOTE_CONTEXT_CHARS};
 

@@ -410,6 +410,24 @@ pub struct Source {
     pub updated_at: Timestamp,
 }
 
+impl Source {
+    /// Whether the source has any text to read and quote. A web page whose
+    /// article text could not be found is kept for its metadata with no blocks
+    /// (a PDF of scanned pages has only page breaks): the reader says so rather
+    /// than showing an empty page. Worked out from the blocks, never stored, so
+    /// it cannot disagree with them.
+    pub fn has_text(&self) -> bool {
+        has_text(&self.blocks)
+    }
+}
+
+/// Whether any block holds text (page breaks carry none).
+pub fn has_text(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .any(|b| b.kind != BlockKind::PageBreak && !b.text.trim().is_empty())
+}
+
 /// A source as a list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -171,7 +171,12 @@ orphaned: Array<ClipId>,
 /**
  * The attribution line a citation of this source starts from.
  */
-citation: string, };
+citation: string, 
+/**
+ * False when no article text was found (a web page kept for its
+ * metadata): the reader says so instead of showing an empty page.
+ */
+hasText: boolean, };
 
 export type ClipView = { clip: Clip, source: SourceSummary, 
 /**

@@ -5,7 +5,9 @@
 
 import { render } from "@testing-library/svelte";
 import { flushSync } from "svelte";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fireEvent } from "@testing-library/svelte";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { api } from "../lib/api";
 import type { Block, Clip, SearchResults, SourceMeta, SourceView } from "../lib/bindings";
 import { ws } from "../lib/workspace.svelte";
 import Reader from "./Reader.svelte";
@@ -89,6 +91,7 @@ describe("the reader", () => {
       clips: [clip("c1", para, para + 4, "<img")],
       orphaned: [],
       citation: "",
+      hasText: true,
     };
     const { container } = render(Reader, { view: { kind: "reader", source: view, focus: null, flash: null }, onclip: () => {} });
     const text = container.querySelector("#reader-text")!;
@@ -100,6 +103,25 @@ describe("the reader", () => {
     expect(mark.title).toContain(hostile);
     expect(container.querySelector("#reader-title")!.textContent).toBe(hostile);
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
+
+describe("a source without text", () => {
+  it("says no article text was found and that the metadata was kept, as text", () => {
+    const view: SourceView = {
+      source: { id: "s2", kind: "web", meta: meta(hostile), origins: {}, blocks: [], textHash: "", blob: null, createdAt: 0, updatedAt: 0 },
+      blockStarts: [],
+      clips: [],
+      orphaned: [],
+      citation: "",
+      hasText: false,
+    };
+    const { container } = render(Reader, { view: { kind: "reader", source: view, focus: null, flash: null }, onclip: () => {} });
+    const notice = container.querySelector("#reader-no-text")!;
+    expect(notice.textContent).toBe("No article text was found on this page; the metadata was kept.");
+    expect(container.querySelector("#reader-title")!.textContent).toBe(hostile);
+    expect(container.querySelector("#clip-selection"), "nothing to clip").toBeNull();
+    expect(container.querySelectorAll("img, script").length).toBe(0);
   });
 });
 
@@ -193,5 +215,41 @@ describe("the inspector", () => {
     expect(container.querySelectorAll("img, script").length).toBe(0);
     expect(container.querySelector("#inspector-quote")!.textContent).toBe(hostile);
     expect(container.textContent).toContain(hostile);
+  });
+});
+
+describe("the source inspector", () => {
+  it("shows where each field came from and corrects one field in one action", async () => {
+    const before: SourceMeta = { ...meta("Harbour lights"), containerTitle: "The Coast Review", authors: [], url: null, issued: { year: 2019, month: 8, day: 7 } };
+    const view: SourceView = {
+      source: { id: "s3", kind: "web", meta: before, origins: { title: "jsonld", containerTitle: "opengraph", issued: "meta" }, blocks: [], textHash: "", blob: null, createdAt: 0, updatedAt: 0 },
+      blockStarts: [],
+      clips: [],
+      orphaned: [],
+      citation: "",
+      hasText: false,
+    };
+    ws.view = { kind: "reader", source: view, focus: null, flash: null };
+    const edit = vi.spyOn(api, "editSource").mockResolvedValue(view.source);
+    const { container } = render(Inspector);
+    flushSync();
+    const row = (key: string) => container.querySelector(`[data-field="${key}"]`)!;
+    expect(row("issued").querySelector(".origin")!.textContent).toBe("from meta");
+    expect(row("containerTitle").querySelector(".origin")!.textContent).toBe("from opengraph");
+    expect(row("authors").querySelector(".value")!.textContent, "a missing cited field is listed, to be filled in place").toBe("Not found");
+
+    await fireEvent.click(container.querySelector("#correct-issued")!);
+    const input = container.querySelector("#correcting-issued") as HTMLInputElement;
+    expect(input.value).toBe("2019-08-07");
+    await fireEvent.input(input, { target: { value: "2019-08-06" } });
+    await fireEvent.keyDown(input, { key: "Enter" });
+    expect(edit).toHaveBeenCalledTimes(1);
+    expect(edit).toHaveBeenCalledWith("s3", { ...before, issued: { year: 2019, month: 8, day: 6 } });
+    expect(container.querySelector("#correcting-issued"), "the line closes once saved").toBeNull();
+
+    await fireEvent.click(container.querySelector("#correct-title")!);
+    await fireEvent.keyDown(container.querySelector("#correcting-title")!, { key: "Escape" });
+    expect(edit, "Esc cancels, and an unchanged value saves nothing").toHaveBeenCalledTimes(1);
+    edit.mockRestore();
   });
 });

@@ -26,6 +26,9 @@ fn serve() -> String {
                 <p>Wind turbines generated more electricity than coal plants last year, the operator said, a first for the grid.</p>\
                 <p>Offshore farms reached full output as three coal stations closed down for good in the spring.</p></article></body></html>";
             let paywall = "<html><head><title>Locked</title></head><body><article><p>Subscribe to continue reading this story.</p></article></body></html>";
+            let gallery = "<html><head><title>Harbour lights, in pictures</title>\
+                <meta property=\"og:site_name\" content=\"The Coast Review\"></head>\
+                <body><div id=\"app\"></div><script>draw()</script></body></html>";
             let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
                 "/article" => (
                     "200 OK",
@@ -57,6 +60,11 @@ fn serve() -> String {
                     "200 OK",
                     "Content-Type: text/html\r\n".into(),
                     paywall.into(),
+                ),
+                "/gallery" => (
+                    "200 OK",
+                    "Content-Type: text/html\r\n".into(),
+                    gallery.into(),
                 ),
                 "/huge" => (
                     "200 OK",
@@ -98,6 +106,33 @@ fn a_page_by_address_imports_with_its_final_address_access_date_and_original() {
     );
     assert_eq!(source.origins["accessed"], "fetch");
     assert!(dir.path().join("blobs").join(source.blob.unwrap()).exists());
+}
+
+#[test]
+fn a_page_by_address_without_text_keeps_its_metadata_unless_it_is_a_paywall() {
+    let base = serve();
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(dir.path());
+    let source = lib.import_url(&format!("{base}/gallery"), None).unwrap();
+    assert_eq!(source.meta.title, "Harbour lights, in pictures");
+    assert_eq!(
+        source.meta.container_title.as_deref(),
+        Some("The Coast Review")
+    );
+    assert_eq!(
+        source.meta.url.as_deref(),
+        Some(format!("{base}/gallery").as_str())
+    );
+    assert!(!lib.source(&source.id).unwrap().has_text);
+    let err = lib
+        .import_url(&format!("{base}/paywall"), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("looks like a paywall"),
+        "a wall is said as a wall, not kept as a page without text: {err}"
+    );
+    assert_eq!(lib.sources().unwrap().len(), 1);
 }
 
 #[test]

@@ -100,7 +100,10 @@ fn pages_that_are_not_html_or_have_no_text_are_refused_and_leave_nothing() {
     let empty = dir.path().join("empty.html");
     std::fs::write(&empty, "<html><body><script>x()</script></body></html>").unwrap();
     let err = lib.import_file(&empty).unwrap_err();
-    assert!(err.to_string().contains("no readable text"), "{err}");
+    assert!(
+        err.to_string().contains("no readable text and no metadata"),
+        "a page with nothing to cite is still refused: {err}"
+    );
     assert!(lib.sources().unwrap().is_empty());
     assert_eq!(
         std::fs::read_dir(dir.path().join("blobs")).unwrap().count(),
@@ -147,4 +150,85 @@ fn a_crashing_or_hanging_pdf_reader_is_an_error_for_that_file_only() {
         "the hang was cut short"
     );
     assert!(lib.sources().unwrap().is_empty());
+}
+
+/// A page whose article text cannot be found (a gallery drawn by scripts).
+const GALLERY: &str = r#"<html lang="en"><head><title>Harbour lights, in pictures</title>
+    <meta property="og:site_name" content="The Coast Review">
+    <meta property="article:published_time" content="2019-08-06T21:30:00-04:00">
+    <meta name="author" content="Jane Doe"></head>
+    <body><div id="app"></div><script>renderGallery()</script><img src="a.jpg"></body></html>"#;
+
+#[test]
+fn a_page_without_article_text_is_kept_for_its_metadata_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(dir.path());
+    let path = dir.path().join("gallery.html");
+    std::fs::write(&path, GALLERY).unwrap();
+    let source = lib
+        .import_file(&path)
+        .expect("a page with metadata but no text is a source");
+    assert_eq!(source.meta.title, "Harbour lights, in pictures");
+    assert_eq!(
+        source.meta.issued.unwrap().to_string(),
+        "2019-08-06",
+        "the date as the publisher wrote it"
+    );
+    assert_eq!(
+        source.meta.container_title.as_deref(),
+        Some("The Coast Review")
+    );
+    assert_eq!(source.meta.authors.len(), 1);
+    assert!(source.blocks.is_empty(), "no text is made up");
+    assert!(source.blob.is_some(), "the original is kept");
+
+    let view = lib.source(&source.id).unwrap();
+    assert!(
+        !view.has_text,
+        "the reader is told there was no article text"
+    );
+    assert_eq!(view.source.origins["issued"], "meta", "origins are kept");
+    assert!(
+        lib.source(&lib.import_file(&fixture()).unwrap().id)
+            .unwrap()
+            .has_text,
+        "a page with text says it has text"
+    );
+    let listed = lib.sources().unwrap();
+    assert!(listed.iter().any(|s| s.id == source.id), "listed");
+    assert!(
+        hit_ids(&lib, "harbour").is_empty(),
+        "no clip, and the search still works beside it"
+    );
+    let err = lib
+        .create_clip(NewClip {
+            source_id: source.id.0.clone(),
+            quote: Some("Harbour".into()),
+            ..NewClip::default()
+        })
+        .unwrap_err();
+    assert!(!err.to_string().is_empty(), "nothing to quote from");
+}
+
+#[test]
+fn a_version_without_text_does_not_replace_a_source_text_or_orphan_its_clips() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = open(dir.path());
+    let source = lib.import_file(&fixture()).unwrap();
+    let clip = lib
+        .create_clip(NewClip {
+            source_id: source.id.0.clone(),
+            quote: Some("the grid turned".into()),
+            ..NewClip::default()
+        })
+        .unwrap();
+    let path = dir.path().join("gallery.html");
+    std::fs::write(&path, GALLERY).unwrap();
+    let err = lib.reimport_file(&source.id, &path).unwrap_err();
+    assert!(err.to_string().contains("no article text"), "{err}");
+    let view = lib.source(&source.id).unwrap();
+    assert_eq!(view.source.blocks, source.blocks, "the text stays");
+    assert!(view.orphaned.is_empty(), "the clip stays in place");
+    assert_eq!(view.clips[0].id, clip.id);
+    assert!(lib.source_versions(&source.id).unwrap().is_empty());
 }
