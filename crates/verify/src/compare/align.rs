@@ -1,0 +1,305 @@
+//! The closest passage window by a word-level fitting alignment, and its diff.
+//!
+//! Rows are the quote's elements (ellipses between parts included), columns the
+//! passage's tokens. Starting and ending anywhere in the passage is free; a word
+//! added, dropped or changed costs 10, a punctuation mark 3 (a dropped comma is a
+//! smaller change than a dropped word, and never the cheaper way to explain a
+//! changed word); after an ellipsis the passage may run on for free, after a
+//! bracket at 1 a token. The cheapest path is traced back into the diff.
+
+use super::pattern::{glob_matches, ElemKind, Pattern};
+use super::{chars_to_string, gap_before, original_range, Comparison, DiffKind, DiffPart, Text};
+use crate::tokens::{is_ideograph, same, Kind};
+use std::collections::HashSet;
+
+const WORD: u32 = 10;
+const PUNCT: u32 = 3;
+const BRACKET_SKIP: u32 = 1;
+const NONE: u32 = u32::MAX / 2;
+
+/// A row of the table: a quote element, or an ellipsis between two parts.
+#[derive(Clone, Copy)]
+enum Row<'a> {
+    Elem(&'a super::pattern::Elem),
+    Ellipsis,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Diag,
+    Up,
+    Left,
+}
+
+/// A quick rejection before the table: too few of the quote's words occur in the
+/// passage at all for an alignment to reach the "altered" threshold.
+pub(crate) fn worth_aligning(q: &Pattern, p: &Text) -> bool {
+    let words: HashSet<String> = q.words_lower().into_iter().collect();
+    if words.is_empty() {
+        return false;
+    }
+    let present: HashSet<String> = p
+        .tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(&p.norm.text).to_lowercase())
+        .filter(|w| words.contains(w))
+        .collect();
+    present.len() * 5 >= words.len() * 2
+}
+
+pub(crate) fn align(q: &Pattern, p: &Text) -> Comparison {
+    let rows = rows(q);
+    let (m, n) = (rows.len(), p.tokens.len());
+    let width = n + 1;
+    let mut cost = vec![0u32; (m + 1) * width];
+    let mut step = vec![Step::Left; (m + 1) * width];
+    for i in 1..=m {
+        let row = rows[i - 1];
+        cost[i * width] = cost[(i - 1) * width] + up_cost(q, row);
+        step[i * width] = Step::Up;
+        for j in 1..=n {
+            let diag = cost[(i - 1) * width + j - 1].saturating_add(diag_cost(q, row, p, j - 1));
+            let up = cost[(i - 1) * width + j] + up_cost(q, row);
+            let left = cost[i * width + j - 1] + left_cost(row, p, j - 1);
+            let (c, s) = if diag <= up && diag <= left {
+                (diag, Step::Diag)
+            } else if up <= left {
+                (up, Step::Up)
+            } else {
+                (left, Step::Left)
+            };
+            cost[i * width + j] = c;
+            step[i * width + j] = s;
+        }
+    }
+    let end = (0..=n).min_by_key(|&j| cost[m * width + j]).unwrap_or(0);
+    let path = trace(&step, width, m, end);
+    judge(q, p, &rows, &path)
+}
+
+fn rows(q: &Pattern) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
+    for (k, seg) in q.segments.iter().enumerate() {
+        if k > 0 {
+            rows.push(Row::Ellipsis);
+        }
+        rows.extend(seg.iter().map(Row::Elem));
+    }
+    rows
+}
+
+fn token_cost(kind: Kind) -> u32 {
+    match kind {
+        Kind::Word => WORD,
+        Kind::Punct => PUNCT,
+    }
+}
+
+fn up_cost(q: &Pattern, row: Row) -> u32 {
+    match row {
+        Row::Ellipsis => 0,
+        Row::Elem(e) => match e.kind {
+            ElemKind::Gap { .. } => 0,
+            ElemKind::Glob { .. } => WORD,
+            ElemKind::Lit { .. } => token_cost(q.tokens[e.toks.0].kind),
+        },
+    }
+}
+
+fn left_cost(row: Row, p: &Text, j: usize) -> u32 {
+    match row {
+        Row::Ellipsis => 0,
+        Row::Elem(e) if matches!(e.kind, ElemKind::Gap { .. }) => BRACKET_SKIP,
+        Row::Elem(_) => token_cost(p.tokens[j].kind),
+    }
+}
+
+fn diag_cost(q: &Pattern, row: Row, p: &Text, j: usize) -> u32 {
+    let Row::Elem(e) = row else { return NONE };
+    let pk = p.tokens[j].kind;
+    match &e.kind {
+        ElemKind::Gap { .. } => NONE,
+        ElemKind::Glob { parts } => {
+            if pk == Kind::Word && glob_matches(parts, p.text_of(j)) {
+                0
+            } else {
+                WORD + if pk == Kind::Punct { PUNCT } else { 0 }
+            }
+        }
+        ElemKind::Lit { fold_first } => {
+            let qk = q.tokens[e.toks.0].kind;
+            if qk == pk && same(q.text_of(e.toks.0), p.text_of(j), *fold_first) {
+                0
+            } else if qk == pk {
+                token_cost(qk)
+            } else {
+                WORD + PUNCT
+            }
+        }
+    }
+}
+
+/// The steps from (0, ?) to (m, end), in order, each with the cell it enters.
+fn trace(step: &[Step], width: usize, m: usize, end: usize) -> Vec<(Step, usize, usize)> {
+    let (mut i, mut j) = (m, end);
+    let mut path = Vec::new();
+    while i > 0 {
+        let s = step[i * width + j];
+        path.push((s, i, j));
+        match s {
+            Step::Diag => {
+                i -= 1;
+                j -= 1;
+            }
+            Step::Up => i -= 1,
+            Step::Left => j -= 1,
+        }
+    }
+    path.reverse();
+    path
+}
+
+/// Scores the path and, when close enough, turns it into the "altered" result.
+fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> Comparison {
+    let mut matched = 0usize;
+    let mut matched_long = 0usize;
+    let mut span_words = 0usize;
+    let mut diff = DiffBuilder::new(q, p);
+    // Passage token ranges of each part, for the suggestion; and the whole span.
+    let mut parts: Vec<Option<(usize, usize)>> = vec![None];
+    let mut covered: Option<(usize, usize)> = None;
+    let cover = |range: &mut Option<(usize, usize)>, j: usize| {
+        *range = Some(range.map_or((j, j), |(a, _)| (a, j)));
+    };
+    for &(s, i, j) in path {
+        let row = rows[i - 1];
+        match (s, row) {
+            (Step::Up, Row::Ellipsis) => parts.push(None),
+            (Step::Up, Row::Elem(e)) => {
+                let kind = match e.kind {
+                    ElemKind::Gap { .. } => DiffKind::Bracketed,
+                    _ => DiffKind::Added,
+                };
+                diff.quote(kind, e.toks);
+            }
+            (Step::Left, row) => {
+                let pj = j - 1;
+                cover(&mut covered, pj);
+                let skipped = matches!(row, Row::Ellipsis)
+                    || matches!(row, Row::Elem(e) if matches!(e.kind, ElemKind::Gap { .. }));
+                if skipped {
+                    diff.passage(DiffKind::Elided, pj);
+                } else {
+                    cover(parts.last_mut().expect("a part"), pj);
+                    span_words += p.tokens[pj].is_word() as usize;
+                    diff.passage(DiffKind::Removed, pj);
+                }
+            }
+            (Step::Diag, Row::Elem(e)) => {
+                let pj = j - 1;
+                cover(&mut covered, pj);
+                cover(parts.last_mut().expect("a part"), pj);
+                span_words += p.tokens[pj].is_word() as usize;
+                if diag_cost(q, row, p, pj) == 0 {
+                    if e.is_word(&q.tokens) {
+                        matched += 1;
+                        matched_long += is_long(p.text_of(pj)) as usize;
+                    }
+                    diff.passage(DiffKind::Same, pj);
+                } else {
+                    diff.passage(DiffKind::Removed, pj);
+                    diff.quote(DiffKind::Added, e.toks);
+                }
+            }
+            (Step::Diag, Row::Ellipsis) => unreachable!("an ellipsis never matches a token"),
+        }
+    }
+    let words = q.word_count();
+    let long = q
+        .elems()
+        .filter(|e| matches!(e.kind, ElemKind::Lit { .. }) && e.is_word(&q.tokens))
+        .filter(|e| is_long(q.text_of(e.toks.0)))
+        .count();
+    let score = matched as f32 / words.max(span_words).max(1) as f32;
+    let close = score >= 0.5 && matched >= words.min(3) && matched_long * 2 >= long;
+    let Some((first, last)) = covered.filter(|_| close) else {
+        return Comparison::NoMatch;
+    };
+    let suggestion = parts
+        .iter()
+        .flatten()
+        .map(|&(a, b)| {
+            let (from, to) = original_range(&p.norm, &p.tokens, a, b);
+            chars_to_string(&p.original[from..to])
+        })
+        .collect::<Vec<_>>()
+        .join(" … ");
+    let (from, _) = original_range(&p.norm, &p.tokens, first, first);
+    let (_, to) = original_range(&p.norm, &p.tokens, last, last);
+    Comparison::Altered {
+        diff: diff.finish(),
+        suggestion,
+        span: (from, to),
+        score,
+    }
+}
+
+/// Words that carry meaning in most languages: four letters or more, numbers,
+/// ideographs. Requiring half of them keeps "of the" from making a match.
+fn is_long(word: &str) -> bool {
+    word.chars().count() >= 4 || word.chars().any(|c| c.is_ascii_digit() || is_ideograph(c))
+}
+
+/// Collects diff parts, merging runs of one kind, with each piece's own spacing.
+struct DiffBuilder<'a> {
+    q: &'a Pattern,
+    p: &'a Text,
+    parts: Vec<DiffPart>,
+}
+
+impl<'a> DiffBuilder<'a> {
+    fn new(q: &'a Pattern, p: &'a Text) -> Self {
+        DiffBuilder {
+            q,
+            p,
+            parts: Vec::new(),
+        }
+    }
+
+    fn passage(&mut self, kind: DiffKind, j: usize) {
+        let p = self.p;
+        let gap = chars_to_string(gap_before(&p.original, &p.norm, &p.tokens, j));
+        let (from, to) = original_range(&p.norm, &p.tokens, j, j);
+        self.push(kind, gap, chars_to_string(&p.original[from..to]));
+    }
+
+    fn quote(&mut self, kind: DiffKind, toks: (usize, usize)) {
+        let q = self.q;
+        let gap = chars_to_string(gap_before(&q.original, &q.norm, &q.tokens, toks.0));
+        let (from, to) = original_range(&q.norm, &q.tokens, toks.0, toks.1 - 1);
+        self.push(kind, gap, chars_to_string(&q.original[from..to]));
+    }
+
+    fn push(&mut self, kind: DiffKind, gap: String, text: String) {
+        let lead = if self.parts.is_empty() {
+            String::new()
+        } else {
+            gap
+        };
+        match self.parts.last_mut() {
+            Some(last) if last.kind == kind => {
+                last.text.push_str(&lead);
+                last.text.push_str(&text);
+            }
+            _ => self.parts.push(DiffPart {
+                kind,
+                text: lead + &text,
+            }),
+        }
+    }
+
+    fn finish(self) -> Vec<DiffPart> {
+        self.parts
+    }
+}
