@@ -132,6 +132,11 @@ pub fn read_draft_with(bytes: &[u8], name: &str, limits: &Limits) -> Result<Draf
     Ok(draft)
 }
 
+/// The web addresses written in a text (a footnote's, say).
+pub(crate) fn scan_urls(text: &str) -> Vec<String> {
+    scan::bare_urls(text).into_iter().map(|l| l.url).collect()
+}
+
 const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
