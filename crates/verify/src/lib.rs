@@ -14,7 +14,7 @@ mod verdict;
 
 pub use attribution::attribution_matches;
 pub use candidates::{best_of, search_terms, MAX_TERMS};
-pub use compare::{compare, Comparison, DiffKind, DiffPart, Flags, Pattern};
+pub use compare::{compare, Comparison, DiffKind, DiffPart, Flags, Passage, Pattern};
 pub use draft::{read_draft, read_draft_with, Draft, Footnote, Format, Limits, Link, PandocCite};
 pub use error::VerifyError;
 pub use normalize::{normalize, Normalized};

@@ -6,7 +6,10 @@
 //! a word, so none of it may make a quote "altered". The rules, and only these:
 //!
 //! 1. Unicode canonical composition (NFC): `e` + U+0301 is `é`.
-//! 2. Quote marks: `‘ ’ ‚ ‛ ′ ´ \`` become `'`; `“ ” „ ‟ ″ « » ‹ › 「 」 『 』` become `"`.
+//! 2. Quote marks: `‘ ’ ‚ ‛ ′ ´ \`` become `'`; `“ ” „ ‟ ″ « » ‹ › 「 」 『 』` become `"`;
+//!    and where a mark stands alone (not an apostrophe inside a word) the
+//!    comparison takes `'` and `"` as the same, since a quotation inside a
+//!    quotation swaps them.
 //! 3. Dashes: hyphen, non-breaking hyphen, figure, en, em and horizontal-bar dashes,
 //!    the minus sign and runs of them (`--`) become one `-`.
 //! 4. Ellipses: `...` (or more dots) and `. . .` become `…`.

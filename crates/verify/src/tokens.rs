@@ -104,6 +104,11 @@ pub(crate) fn same(a: &str, b: &str, fold_first: bool) -> bool {
     if a == b {
         return true;
     }
+    // A quotation inside a quotation swaps double and single marks: standing
+    // alone, one is as good as the other.
+    if matches!((a, b), ("'", "\"") | ("\"", "'")) {
+        return true;
+    }
     if !fold_first {
         return false;
     }
@@ -150,5 +155,6 @@ mod tests {
         assert!(same("The", "the", true));
         assert!(!same("The", "the", false), "no folding unless asked");
         assert!(!same("tHe", "the", true), "only the first letter folds");
+        assert!(same("'", "\"", false), "nested quotation marks swap");
     }
 }

@@ -7,13 +7,21 @@
 //! changed word); after an ellipsis the passage may run on for free, after a
 //! bracket at 1 a token. The cheapest path is traced back into the diff.
 
+use super::anchor;
 use super::pattern::{glob_matches, ElemKind, Pattern};
-use super::{chars_to_string, gap_before, original_range, Comparison, DiffKind, DiffPart, Text};
-use crate::tokens::{is_ideograph, same, Kind};
+use super::{
+    canonical, chars_to_string, gap_before, original_range, Comparison, DiffKind, DiffPart, Passage,
+};
+use crate::tokens::{is_ideograph, Kind};
 use std::collections::HashSet;
 
 const WORD: u32 = 10;
 const PUNCT: u32 = 3;
+/// A source word left out costs a little less than a word put in, so that
+/// "extraordinary [changed] art" aligns from "extraordinary" rather than
+/// starting later for free and calling the first word an addition.
+const WORD_DROPPED: u32 = 7;
+const PUNCT_DROPPED: u32 = 2;
 const BRACKET_SKIP: u32 = 1;
 const NONE: u32 = u32::MAX / 2;
 
@@ -25,43 +33,60 @@ enum Row<'a> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Step {
-    Diag,
-    Up,
-    Left,
+    Left = 0,
+    Diag = 1,
+    Up = 2,
+}
+
+impl From<u8> for Step {
+    fn from(b: u8) -> Step {
+        match b {
+            1 => Step::Diag,
+            2 => Step::Up,
+            _ => Step::Left,
+        }
+    }
 }
 
 /// A quick rejection before the table: too few of the quote's words occur in the
 /// passage at all for an alignment to reach the "altered" threshold.
-pub(crate) fn worth_aligning(q: &Pattern, p: &Text) -> bool {
+pub(crate) fn worth_aligning(q: &Pattern, p: &Passage) -> bool {
     let words: HashSet<String> = q.words_lower().into_iter().collect();
     if words.is_empty() {
         return false;
     }
-    let present: HashSet<String> = p
-        .tokens
+    let present = words
         .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(&p.norm.text).to_lowercase())
-        .filter(|w| words.contains(w))
-        .collect();
-    present.len() * 5 >= words.len() * 2
+        .filter(|w| p.lower_vocabulary.contains_key(*w))
+        .count();
+    present * 5 >= words.len() * 2
 }
 
-pub(crate) fn align(q: &Pattern, p: &Text) -> Comparison {
+pub(crate) fn align(q: &Pattern, p: &Passage) -> Comparison {
     let rows = rows(q);
-    let (m, n) = (rows.len(), p.tokens.len());
+    let (lo, hi) = anchor::window(q, p);
+    let (m, n) = (rows.len(), hi - lo);
+    let keys: Vec<Key> = rows.iter().map(|&r| key(q, r, p)).collect();
     let width = n + 1;
     let mut cost = vec![0u32; (m + 1) * width];
-    let mut step = vec![Step::Left; (m + 1) * width];
+    // Zeroed (Left) memory is cheap to allocate; the table is filled row by row.
+    let mut step = vec![Step::Left as u8; (m + 1) * width];
     for i in 1..=m {
         let row = rows[i - 1];
         cost[i * width] = cost[(i - 1) * width] + up_cost(q, row);
-        step[i * width] = Step::Up;
+        step[i * width] = Step::Up as u8;
         for j in 1..=n {
-            let diag = cost[(i - 1) * width + j - 1].saturating_add(diag_cost(q, row, p, j - 1));
+            let diag = cost[(i - 1) * width + j - 1].saturating_add(diag_cost(
+                q,
+                row,
+                &keys[i - 1],
+                p,
+                lo + j - 1,
+            ));
             let up = cost[(i - 1) * width + j] + up_cost(q, row);
-            let left = cost[i * width + j - 1] + left_cost(row, p, j - 1);
+            let left = cost[i * width + j - 1] + left_cost(row, p, lo + j - 1);
             let (c, s) = if diag <= up && diag <= left {
                 (diag, Step::Diag)
             } else if up <= left {
@@ -70,12 +95,15 @@ pub(crate) fn align(q: &Pattern, p: &Text) -> Comparison {
                 (left, Step::Left)
             };
             cost[i * width + j] = c;
-            step[i * width + j] = s;
+            step[i * width + j] = s as u8;
         }
     }
     let end = (0..=n).min_by_key(|&j| cost[m * width + j]).unwrap_or(0);
-    let path = trace(&step, width, m, end);
-    judge(q, p, &rows, &path)
+    let path: Vec<(Step, usize, usize)> = trace(&step, width, m, end)
+        .into_iter()
+        .map(|(s, i, j)| (s, i, j + lo))
+        .collect();
+    judge(q, p, &rows, &keys, &path)
 }
 
 fn rows(q: &Pattern) -> Vec<Row<'_>> {
@@ -107,15 +135,42 @@ fn up_cost(q: &Pattern, row: Row) -> u32 {
     }
 }
 
-fn left_cost(row: Row, p: &Text, j: usize) -> u32 {
+fn left_cost(row: Row, p: &Passage, j: usize) -> u32 {
     match row {
         Row::Ellipsis => 0,
         Row::Elem(e) if matches!(e.kind, ElemKind::Gap { .. }) => BRACKET_SKIP,
-        Row::Elem(_) => token_cost(p.tokens[j].kind),
+        Row::Elem(_) => match p.tokens[j].kind {
+            Kind::Word => WORD_DROPPED,
+            Kind::Punct => PUNCT_DROPPED,
+        },
     }
 }
 
-fn diag_cost(q: &Pattern, row: Row, p: &Text, j: usize) -> u32 {
+/// The ids a literal row matches in the passage's vocabulary: its text, and with
+/// the first letter's case swapped when that is folded. `None` for words the
+/// passage does not have.
+type Key = [Option<u32>; 3];
+
+fn key(q: &Pattern, row: Row, p: &Passage) -> Key {
+    let Row::Elem(e) = row else { return [None; 3] };
+    let ElemKind::Lit { fold_first } = e.kind else {
+        return [None; 3];
+    };
+    let text = q.text_of(e.toks.0);
+    let id = |t: &str| p.vocabulary.get(canonical(t)).copied();
+    let mut key = [id(text), None, None];
+    if fold_first {
+        let mut chars = text.chars();
+        if let Some(first) = chars.next() {
+            let rest = chars.as_str();
+            key[1] = id(&format!("{}{rest}", first.to_lowercase()));
+            key[2] = id(&format!("{}{rest}", first.to_uppercase()));
+        }
+    }
+    key
+}
+
+fn diag_cost(q: &Pattern, row: Row, key: &Key, p: &Passage, j: usize) -> u32 {
     let Row::Elem(e) = row else { return NONE };
     let pk = p.tokens[j].kind;
     match &e.kind {
@@ -127,9 +182,9 @@ fn diag_cost(q: &Pattern, row: Row, p: &Text, j: usize) -> u32 {
                 WORD + if pk == Kind::Punct { PUNCT } else { 0 }
             }
         }
-        ElemKind::Lit { fold_first } => {
+        ElemKind::Lit { .. } => {
             let qk = q.tokens[e.toks.0].kind;
-            if qk == pk && same(q.text_of(e.toks.0), p.text_of(j), *fold_first) {
+            if key.contains(&Some(p.ids[j])) {
                 0
             } else if qk == pk {
                 token_cost(qk)
@@ -141,11 +196,11 @@ fn diag_cost(q: &Pattern, row: Row, p: &Text, j: usize) -> u32 {
 }
 
 /// The steps from (0, ?) to (m, end), in order, each with the cell it enters.
-fn trace(step: &[Step], width: usize, m: usize, end: usize) -> Vec<(Step, usize, usize)> {
+fn trace(step: &[u8], width: usize, m: usize, end: usize) -> Vec<(Step, usize, usize)> {
     let (mut i, mut j) = (m, end);
     let mut path = Vec::new();
     while i > 0 {
-        let s = step[i * width + j];
+        let s = Step::from(step[i * width + j]);
         path.push((s, i, j));
         match s {
             Step::Diag => {
@@ -161,9 +216,17 @@ fn trace(step: &[Step], width: usize, m: usize, end: usize) -> Vec<(Step, usize,
 }
 
 /// Scores the path and, when close enough, turns it into the "altered" result.
-fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> Comparison {
+fn judge(
+    q: &Pattern,
+    p: &Passage,
+    rows: &[Row],
+    keys: &[Key],
+    path: &[(Step, usize, usize)],
+) -> Comparison {
     let mut matched = 0usize;
     let mut matched_long = 0usize;
+    // The longest run of quote words matched one after another.
+    let (mut run, mut longest_run) = (0usize, 0usize);
     let mut span_words = 0usize;
     let mut diff = DiffBuilder::new(q, p);
     // Passage token ranges of each part, for the suggestion; and the whole span.
@@ -177,6 +240,7 @@ fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> 
         match (s, row) {
             (Step::Up, Row::Ellipsis) => parts.push(None),
             (Step::Up, Row::Elem(e)) => {
+                run = 0;
                 let kind = match e.kind {
                     ElemKind::Gap { .. } => DiffKind::Bracketed,
                     _ => DiffKind::Added,
@@ -191,6 +255,7 @@ fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> 
                 if skipped {
                     diff.passage(DiffKind::Elided, pj);
                 } else {
+                    run = 0;
                     cover(parts.last_mut().expect("a part"), pj);
                     span_words += p.tokens[pj].is_word() as usize;
                     diff.passage(DiffKind::Removed, pj);
@@ -201,13 +266,16 @@ fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> 
                 cover(&mut covered, pj);
                 cover(parts.last_mut().expect("a part"), pj);
                 span_words += p.tokens[pj].is_word() as usize;
-                if diag_cost(q, row, p, pj) == 0 {
+                if diag_cost(q, row, &keys[i - 1], p, pj) == 0 {
                     if e.is_word(&q.tokens) {
                         matched += 1;
                         matched_long += is_long(p.text_of(pj)) as usize;
+                        run += 1;
+                        longest_run = longest_run.max(run);
                     }
                     diff.passage(DiffKind::Same, pj);
                 } else {
+                    run = 0;
                     diff.passage(DiffKind::Removed, pj);
                     diff.quote(DiffKind::Added, e.toks);
                 }
@@ -222,7 +290,11 @@ fn judge(q: &Pattern, p: &Text, rows: &[Row], path: &[(Step, usize, usize)]) -> 
         .filter(|e| is_long(q.text_of(e.toks.0)))
         .count();
     let score = matched as f32 / words.max(span_words).max(1) as f32;
-    let close = score >= 0.5 && matched >= words.min(3) && matched_long * 2 >= long;
+    // Close means: half the words in place, and either half the longer words or
+    // three words in a row, so that "of the" alone never makes a match.
+    let close = score >= 0.5
+        && matched >= words.min(3)
+        && (matched_long * 2 >= long || longest_run >= 3.min(words));
     let Some((first, last)) = covered.filter(|_| close) else {
         return Comparison::NoMatch;
     };
@@ -254,12 +326,12 @@ fn is_long(word: &str) -> bool {
 /// Collects diff parts, merging runs of one kind, with each piece's own spacing.
 struct DiffBuilder<'a> {
     q: &'a Pattern,
-    p: &'a Text,
+    p: &'a Passage,
     parts: Vec<DiffPart>,
 }
 
 impl<'a> DiffBuilder<'a> {
-    fn new(q: &'a Pattern, p: &'a Text) -> Self {
+    fn new(q: &'a Pattern, p: &'a Passage) -> Self {
         DiffBuilder {
             q,
             p,

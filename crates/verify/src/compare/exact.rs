@@ -8,13 +8,13 @@
 //! taking a later match can only leave less room for the parts that follow.
 
 use super::pattern::{glob_matches, Elem, ElemKind, Pattern};
-use super::{chars_to_string, gap_before, original_range, Comparison, Flags, Text};
+use super::{chars_to_string, gap_before, original_range, Comparison, Flags, Passage};
 use crate::tokens::same;
 
 /// One quote token matched to one passage token.
 type Pair = (usize, usize);
 
-pub(crate) fn find(q: &Pattern, p: &Text) -> Option<Comparison> {
+pub(crate) fn find(q: &Pattern, p: &Passage) -> Option<Comparison> {
     let n = p.tokens.len();
     for start in 0..n {
         let mut pairs = Vec::new();
@@ -56,7 +56,7 @@ pub(crate) fn find(q: &Pattern, p: &Text) -> Option<Comparison> {
 fn match_at(
     q: &Pattern,
     elems: &[Elem],
-    p: &Text,
+    p: &Passage,
     at: usize,
     pairs: &mut Vec<Pair>,
 ) -> Option<usize> {
@@ -98,7 +98,7 @@ fn match_at(
     }
 }
 
-fn verified(q: &Pattern, p: &Text, runs: &[(usize, usize)], pairs: &[Pair]) -> Comparison {
+fn verified(q: &Pattern, p: &Passage, runs: &[(usize, usize)], pairs: &[Pair]) -> Comparison {
     let last_run = runs.last().expect("a verified quote has a part");
     let span = (
         original_range(&p.norm, &p.tokens, runs[0].0, runs[0].0).0,
@@ -125,7 +125,7 @@ fn verified(q: &Pattern, p: &Text, runs: &[(usize, usize)], pairs: &[Pair]) -> C
 
 /// Whether the normalisation was needed: a matched token, or the spacing between
 /// two tokens adjacent on both sides, differs in the original texts.
-fn typographic(q: &Pattern, p: &Text, pairs: &[Pair]) -> bool {
+fn typographic(q: &Pattern, p: &Passage, pairs: &[Pair]) -> bool {
     let token_differs = pairs.iter().any(|&(a, x)| {
         let (qs, qe) = original_range(&q.norm, &q.tokens, a, a);
         let (ps, pe) = original_range(&p.norm, &p.tokens, x, x);

@@ -22,6 +22,7 @@
 //! one pass.
 
 mod align;
+mod anchor;
 mod exact;
 mod pattern;
 
@@ -30,6 +31,7 @@ pub use pattern::Pattern;
 use crate::normalize::{fold, Normalized};
 use crate::tokens::{tokenize, Token};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// What a writer did to a verified quote, each allowed: typography normalised,
 /// words left out at an ellipsis, words put in or replaced in brackets.
@@ -112,17 +114,21 @@ pub fn compare(quote: &str, passage: &str) -> Comparison {
 impl Pattern {
     /// Decides this quote against one passage; see [`compare`].
     pub fn compare(&self, passage: &str) -> Comparison {
+        self.compare_with(&Passage::new(passage))
+    }
+
+    /// Decides this quote against a passage prepared once for many quotes.
+    pub fn compare_with(&self, passage: &Passage) -> Comparison {
         if self.segments.is_empty() {
             return Comparison::NoMatch;
         }
-        let text = Text::new(passage);
-        if let Some(found) = exact::find(self, &text) {
+        if let Some(found) = exact::find(self, passage) {
             return found;
         }
-        if !align::worth_aligning(self, &text) {
+        if !align::worth_aligning(self, passage) {
             return Comparison::NoMatch;
         }
-        align::align(self, &text)
+        align::align(self, passage)
     }
 }
 
@@ -130,26 +136,66 @@ pub(crate) fn tokens_of(norm: &Normalized) -> Vec<Token> {
     tokenize(norm)
 }
 
-/// A passage prepared for comparison: its original chars, normalised text and tokens.
-pub(crate) struct Text {
-    pub original: Vec<char>,
-    pub norm: Normalized,
-    pub tokens: Vec<Token>,
+/// A passage of source text prepared for comparison: normalised and split into
+/// tokens once, however many quotes it is compared with.
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub(crate) original: Vec<char>,
+    pub(crate) norm: Normalized,
+    pub(crate) tokens: Vec<Token>,
+    /// Each token's id in `vocabulary`: equal ids, equal texts, so the
+    /// alignment compares numbers rather than strings.
+    pub(crate) ids: Vec<u32>,
+    pub(crate) vocabulary: HashMap<String, u32>,
+    /// The words, as (token index, id in `lower_vocabulary`): for placing a
+    /// quote and for rejecting unrelated ones quickly.
+    pub(crate) words: Vec<(usize, u32)>,
+    pub(crate) lower_vocabulary: HashMap<String, u32>,
 }
 
-impl Text {
-    fn new(passage: &str) -> Text {
+impl Passage {
+    pub fn new(passage: &str) -> Passage {
         let norm = fold(passage);
         let tokens = tokens_of(&norm);
-        Text {
+        let mut vocabulary = HashMap::new();
+        let mut lower_vocabulary = HashMap::new();
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut words = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            let text = t.text(&norm.text);
+            ids.push(intern(&mut vocabulary, canonical(text)));
+            if t.is_word() {
+                words.push((k, intern(&mut lower_vocabulary, &text.to_lowercase())));
+            }
+        }
+        Passage {
             original: passage.chars().collect(),
             norm,
             tokens,
+            ids,
+            vocabulary,
+            words,
+            lower_vocabulary,
         }
     }
 
-    pub fn text_of(&self, tok: usize) -> &str {
+    pub(crate) fn text_of(&self, tok: usize) -> &str {
         self.tokens[tok].text(&self.norm.text)
+    }
+}
+
+fn intern(vocabulary: &mut HashMap<String, u32>, text: &str) -> u32 {
+    let next = vocabulary.len() as u32;
+    *vocabulary.entry(text.to_owned()).or_insert(next)
+}
+
+/// The text a token is compared by: a quote mark standing alone is one mark,
+/// whichever it is (see [`crate::tokens::same`]).
+pub(crate) fn canonical(text: &str) -> &str {
+    if text == "'" {
+        "\""
+    } else {
+        text
     }
 }
 

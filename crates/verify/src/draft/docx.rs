@@ -100,16 +100,29 @@ impl<'a> Walk<'a> {
 
     fn run(&mut self, xml: &str, name: &str) -> Result<(), VerifyError> {
         let mut reader = Reader::from_str(xml);
+        let mut depth = 0usize;
         loop {
             let event = reader.read_event().map_err(|e| VerifyError::Damaged {
                 name: name.to_owned(),
                 detail: format!("its text is not well-formed XML ({e})"),
             })?;
             match event {
+                Event::Eof if depth > 0 => {
+                    return Err(VerifyError::Damaged {
+                        name: name.to_owned(),
+                        detail: "its text stops in the middle: the file is cut short".to_owned(),
+                    })
+                }
                 Event::Eof => return Ok(()),
-                Event::Start(e) => self.start(&e, false),
+                Event::Start(e) => {
+                    depth += 1;
+                    self.start(&e, false)
+                }
                 Event::Empty(e) => self.start(&e, true),
-                Event::End(e) => self.end(e.local_name().as_ref()),
+                Event::End(e) => {
+                    depth = depth.saturating_sub(1);
+                    self.end(e.local_name().as_ref())
+                }
                 Event::Text(t) => self.text(&t.xml10_content()),
                 Event::CData(t) => self.text(&t.xml10_content()),
                 Event::GeneralRef(r) => self.text(&reference(&r)),

@@ -107,7 +107,11 @@ impl Notes {
                     .chars()
                     .any(|c| c.is_ascii_digit() || c == '*' || c == '†');
             let inside_target = anchor.ancestors_it(None).any(|a| a.id == target.id);
-            if !(marked || looks_like_mark) || inside_target {
+            // A note's link back to its mark points at the mark, not at a note.
+            let back = anchor.attr("role").is_some_and(|r| r.contains("backlink"))
+                || anchor.attr("class").is_some_and(|c| c.contains("back"))
+                || target.node_name().as_deref() == Some("a");
+            if !(marked || looks_like_mark) || inside_target || back {
                 continue;
             }
             let empty = Notes::empty();

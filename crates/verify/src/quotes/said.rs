@@ -66,6 +66,29 @@ const VERBS: &[&str] = &[
     "predicts",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "one"];
+/// Words that start sentences and so are capitalised, but are no part of a name.
+const LEADS: &[&str] = &[
+    "as",
+    "but",
+    "and",
+    "so",
+    "then",
+    "yet",
+    "when",
+    "while",
+    "because",
+    "also",
+    "later",
+    "yesterday",
+    "today",
+    "here",
+    "there",
+    "now",
+    "still",
+    "indeed",
+    "instead",
+    "meanwhile",
+];
 const CONNECTORS: &[&str] = &[
     "of", "for", "and", "de", "del", "della", "di", "du", "des", "la", "le", "van", "von", "der",
     "den", "al", "bin", "da", "dos",
@@ -219,7 +242,11 @@ fn name_run_backwards(words: &[&str]) -> Option<(Said, usize)> {
             break;
         }
     }
-    while start < words.len() && CONNECTORS.contains(&bare(words[start]).as_str()) {
+    // Capitalised only for starting the sentence: "As Jane Doe wrote".
+    while start < words.len()
+        && (CONNECTORS.contains(&bare(words[start]).as_str())
+            || LEADS.contains(&bare(words[start]).as_str()))
+    {
         start += 1;
     }
     if start == words.len() {
@@ -288,6 +315,7 @@ mod tests {
             ("He wrote: ", "(pronoun)"),
             ("The report is clear: ", "-"),
             ("Prices rose, and Doe argued ", "Doe"),
+            ("As Jane Doe wrote: ", "Jane Doe"),
         ];
         for (text, expected) in cases {
             assert_eq!(name(before(text)), expected, "before {text:?}");
