@@ -1,0 +1,10 @@
+//! The crate's integration tests, one binary (see CONVENTIONS.md): the fixture
+//! draft in every format, damaged and hostile files, the mutation test and the
+//! dependency rule.
+
+mod dependencies;
+mod errors;
+mod fixtures;
+mod library;
+mod mutation;
+mod office;
