@@ -8,12 +8,10 @@
 //! bracket at 1 a token. The cheapest path is traced back into the diff.
 
 use super::anchor;
+use super::ids::Ids;
 use super::pattern::{glob_matches, ElemKind, Pattern};
-use super::{
-    canonical, chars_to_string, gap_before, original_range, Comparison, DiffKind, DiffPart, Passage,
-};
+use super::{chars_to_string, gap_before, original_range, Comparison, DiffKind, DiffPart, Passage};
 use crate::tokens::{is_ideograph, Kind};
-use std::collections::HashSet;
 
 const WORD: u32 = 10;
 const PUNCT: u32 = 3;
@@ -52,41 +50,69 @@ impl From<u8> for Step {
 
 /// A quick rejection before the table: too few of the quote's words occur in the
 /// passage at all for an alignment to reach the "altered" threshold.
-pub(crate) fn worth_aligning(q: &Pattern, p: &Passage) -> bool {
-    let words: HashSet<String> = q.words_lower().into_iter().collect();
-    if words.is_empty() {
-        return false;
-    }
-    let present = words
-        .iter()
-        .filter(|w| p.lower_vocabulary.contains_key(*w))
-        .count();
-    present * 5 >= words.len() * 2
+pub(crate) fn worth_aligning(ids: &Ids) -> bool {
+    ids.distinct_words > 0 && ids.shared_words() * 5 >= ids.distinct_words * 2
 }
 
-pub(crate) fn align(q: &Pattern, p: &Passage) -> Comparison {
+pub(crate) fn align(q: &Pattern, p: &Passage, ids: &Ids) -> Comparison {
+    let whole = (0, p.tokens.len());
+    let window = anchor::window(q, ids, whole.1);
+    match align_in(q, p, ids, window) {
+        // A third of the words in place but not close: the quote may be
+        // elsewhere in full (repetitive text misleads the votes), so look there.
+        (Comparison::NoMatch, share) if window != whole && share >= 0.3 => {
+            align_in(q, p, ids, whole).0
+        }
+        (found, _) => found,
+    }
+}
+
+/// The alignment against passage tokens `lo..hi`, with the share of the quote's
+/// words it matched.
+fn align_in(q: &Pattern, p: &Passage, ids: &Ids, (lo, hi): (usize, usize)) -> (Comparison, f32) {
     let rows = rows(q);
-    let (lo, hi) = anchor::window(q, p);
     let (m, n) = (rows.len(), hi - lo);
-    let keys: Vec<Key> = rows.iter().map(|&r| key(q, r, p)).collect();
     let width = n + 1;
     let mut cost = vec![0u32; (m + 1) * width];
     // Zeroed (Left) memory is cheap to allocate; the table is filled row by row.
     let mut step = vec![Step::Left as u8; (m + 1) * width];
     for i in 1..=m {
         let row = rows[i - 1];
-        cost[i * width] = cost[(i - 1) * width] + up_cost(q, row);
-        step[i * width] = Step::Up as u8;
+        let (prev, cur) = ((i - 1) * width, i * width);
+        let up_c = up_cost(q, row);
+        // Most rows are literal tokens: their costs are worked out inline.
+        let lit = match row {
+            Row::Elem(e) if matches!(e.kind, ElemKind::Lit { .. }) => {
+                Some((ids.keys[e.toks.0], q.tokens[e.toks.0].kind))
+            }
+            _ => None,
+        };
+        cost[cur] = cost[prev] + up_c;
+        step[cur] = Step::Up as u8;
         for j in 1..=n {
-            let diag = cost[(i - 1) * width + j - 1].saturating_add(diag_cost(
-                q,
-                row,
-                &keys[i - 1],
-                p,
-                lo + j - 1,
-            ));
-            let up = cost[(i - 1) * width + j] + up_cost(q, row);
-            let left = cost[i * width + j - 1] + left_cost(row, p, lo + j - 1);
+            let pj = lo + j - 1;
+            let pk = p.tokens[pj].kind;
+            let (d, l) = match lit {
+                Some((key, qk)) => {
+                    let d = if key.contains(&ids.tokens[pj]) {
+                        0
+                    } else if qk == pk {
+                        token_cost(qk)
+                    } else {
+                        WORD + PUNCT
+                    };
+                    let l = if pk == Kind::Word {
+                        WORD_DROPPED
+                    } else {
+                        PUNCT_DROPPED
+                    };
+                    (d, l)
+                }
+                None => (diag_cost(q, row, ids, p, pj), left_cost(row, p, pj)),
+            };
+            let diag = cost[prev + j - 1].saturating_add(d);
+            let up = cost[prev + j] + up_c;
+            let left = cost[cur + j - 1] + l;
             let (c, s) = if diag <= up && diag <= left {
                 (diag, Step::Diag)
             } else if up <= left {
@@ -94,8 +120,8 @@ pub(crate) fn align(q: &Pattern, p: &Passage) -> Comparison {
             } else {
                 (left, Step::Left)
             };
-            cost[i * width + j] = c;
-            step[i * width + j] = s as u8;
+            cost[cur + j] = c;
+            step[cur + j] = s as u8;
         }
     }
     let end = (0..=n).min_by_key(|&j| cost[m * width + j]).unwrap_or(0);
@@ -103,7 +129,7 @@ pub(crate) fn align(q: &Pattern, p: &Passage) -> Comparison {
         .into_iter()
         .map(|(s, i, j)| (s, i, j + lo))
         .collect();
-    judge(q, p, &rows, &keys, &path)
+    judge(q, p, &rows, ids, &path)
 }
 
 fn rows(q: &Pattern) -> Vec<Row<'_>> {
@@ -146,31 +172,7 @@ fn left_cost(row: Row, p: &Passage, j: usize) -> u32 {
     }
 }
 
-/// The ids a literal row matches in the passage's vocabulary: its text, and with
-/// the first letter's case swapped when that is folded. `None` for words the
-/// passage does not have.
-type Key = [Option<u32>; 3];
-
-fn key(q: &Pattern, row: Row, p: &Passage) -> Key {
-    let Row::Elem(e) = row else { return [None; 3] };
-    let ElemKind::Lit { fold_first } = e.kind else {
-        return [None; 3];
-    };
-    let text = q.text_of(e.toks.0);
-    let id = |t: &str| p.vocabulary.get(canonical(t)).copied();
-    let mut key = [id(text), None, None];
-    if fold_first {
-        let mut chars = text.chars();
-        if let Some(first) = chars.next() {
-            let rest = chars.as_str();
-            key[1] = id(&format!("{}{rest}", first.to_lowercase()));
-            key[2] = id(&format!("{}{rest}", first.to_uppercase()));
-        }
-    }
-    key
-}
-
-fn diag_cost(q: &Pattern, row: Row, key: &Key, p: &Passage, j: usize) -> u32 {
+fn diag_cost(q: &Pattern, row: Row, ids: &Ids, p: &Passage, j: usize) -> u32 {
     let Row::Elem(e) = row else { return NONE };
     let pk = p.tokens[j].kind;
     match &e.kind {
@@ -184,7 +186,7 @@ fn diag_cost(q: &Pattern, row: Row, key: &Key, p: &Passage, j: usize) -> u32 {
         }
         ElemKind::Lit { .. } => {
             let qk = q.tokens[e.toks.0].kind;
-            if key.contains(&Some(p.ids[j])) {
+            if ids.keys[e.toks.0].contains(&ids.tokens[j]) {
                 0
             } else if qk == pk {
                 token_cost(qk)
@@ -215,14 +217,15 @@ fn trace(step: &[u8], width: usize, m: usize, end: usize) -> Vec<(Step, usize, u
     path
 }
 
-/// Scores the path and, when close enough, turns it into the "altered" result.
+/// Scores the path and, when close enough, turns it into the "altered" result;
+/// also gives the share of the quote's words matched.
 fn judge(
     q: &Pattern,
     p: &Passage,
     rows: &[Row],
-    keys: &[Key],
+    ids: &Ids,
     path: &[(Step, usize, usize)],
-) -> Comparison {
+) -> (Comparison, f32) {
     let mut matched = 0usize;
     let mut matched_long = 0usize;
     // The longest run of quote words matched one after another.
@@ -266,7 +269,7 @@ fn judge(
                 cover(&mut covered, pj);
                 cover(parts.last_mut().expect("a part"), pj);
                 span_words += p.tokens[pj].is_word() as usize;
-                if diag_cost(q, row, &keys[i - 1], p, pj) == 0 {
+                if diag_cost(q, row, ids, p, pj) == 0 {
                     if e.is_word(&q.tokens) {
                         matched += 1;
                         matched_long += is_long(p.text_of(pj)) as usize;
@@ -295,8 +298,9 @@ fn judge(
     let close = score >= 0.5
         && matched >= words.min(3)
         && (matched_long * 2 >= long || longest_run >= 3.min(words));
+    let share = matched as f32 / words.max(1) as f32;
     let Some((first, last)) = covered.filter(|_| close) else {
-        return Comparison::NoMatch;
+        return (Comparison::NoMatch, share);
     };
     let suggestion = parts
         .iter()
@@ -309,12 +313,13 @@ fn judge(
         .join(" … ");
     let (from, _) = original_range(&p.norm, &p.tokens, first, first);
     let (_, to) = original_range(&p.norm, &p.tokens, last, last);
-    Comparison::Altered {
+    let altered = Comparison::Altered {
         diff: diff.finish(),
         suggestion,
         span: (from, to),
         score,
-    }
+    };
+    (altered, share)
 }
 
 /// Words that carry meaning in most languages: four letters or more, numbers,

@@ -24,6 +24,7 @@
 mod align;
 mod anchor;
 mod exact;
+mod ids;
 mod pattern;
 
 pub use pattern::Pattern;
@@ -31,7 +32,7 @@ pub use pattern::Pattern;
 use crate::normalize::{fold, Normalized};
 use crate::tokens::{tokenize, Token};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// What a writer did to a verified quote, each allowed: typography normalised,
 /// words left out at an ellipsis, words put in or replaced in brackets.
@@ -125,10 +126,11 @@ impl Pattern {
         if let Some(found) = exact::find(self, passage) {
             return found;
         }
-        if !align::worth_aligning(self, passage) {
+        let ids = ids::Ids::new(self, passage);
+        if !align::worth_aligning(&ids) {
             return Comparison::NoMatch;
         }
-        align::align(self, passage)
+        align::align(self, passage, &ids)
     }
 }
 
@@ -143,39 +145,16 @@ pub struct Passage {
     pub(crate) original: Vec<char>,
     pub(crate) norm: Normalized,
     pub(crate) tokens: Vec<Token>,
-    /// Each token's id in `vocabulary`: equal ids, equal texts, so the
-    /// alignment compares numbers rather than strings.
-    pub(crate) ids: Vec<u32>,
-    pub(crate) vocabulary: HashMap<String, u32>,
-    /// The words, as (token index, id in `lower_vocabulary`): for placing a
-    /// quote and for rejecting unrelated ones quickly.
-    pub(crate) words: Vec<(usize, u32)>,
-    pub(crate) lower_vocabulary: HashMap<String, u32>,
 }
 
 impl Passage {
     pub fn new(passage: &str) -> Passage {
         let norm = fold(passage);
         let tokens = tokens_of(&norm);
-        let mut vocabulary = HashMap::new();
-        let mut lower_vocabulary = HashMap::new();
-        let mut ids = Vec::with_capacity(tokens.len());
-        let mut words = Vec::new();
-        for (k, t) in tokens.iter().enumerate() {
-            let text = t.text(&norm.text);
-            ids.push(intern(&mut vocabulary, canonical(text)));
-            if t.is_word() {
-                words.push((k, intern(&mut lower_vocabulary, &text.to_lowercase())));
-            }
-        }
         Passage {
             original: passage.chars().collect(),
             norm,
             tokens,
-            ids,
-            vocabulary,
-            words,
-            lower_vocabulary,
         }
     }
 
@@ -184,9 +163,13 @@ impl Passage {
     }
 }
 
-fn intern(vocabulary: &mut HashMap<String, u32>, text: &str) -> u32 {
-    let next = vocabulary.len() as u32;
-    *vocabulary.entry(text.to_owned()).or_insert(next)
+/// A word in lower case, without allocating for the many that already are.
+pub(crate) fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The text a token is compared by: a quote mark standing alone is one mark,

@@ -38,53 +38,67 @@ struct Counts {
     present_in_source: usize,
 }
 
+/// One sampled quote: its passage, its words, and its mutations.
+struct Sample<'a> {
+    passage: &'a str,
+    words: Vec<String>,
+    mutations: Vec<(String, String)>,
+}
+
 #[test]
 fn every_one_word_change_is_altered_and_untouched_quotes_are_verified() {
     let started = std::time::Instant::now();
     let (paragraphs, origin) = corpus();
     let read = started.elapsed();
+    // Sampling is sequential, so the same quotes and mutations every run.
     let mut rng = Rng(15);
-    let mut counts = Counts::default();
-    let mut failures = Vec::new();
-    let mut sampled = 0;
+    let mut samples = Vec::new();
     let mut attempts = 0;
-    while sampled < QUOTES && attempts < QUOTES * 50 {
+    while samples.len() < QUOTES && attempts < QUOTES * 50 {
         attempts += 1;
         let passage = &paragraphs[rng.below(paragraphs.len())];
-        let Some(words) = span(passage, &mut rng) else {
-            continue;
-        };
-        sampled += 1;
-        let quote = words.join(" ");
-        let prepared = Passage::new(passage);
-        let passage_words = plain_words(passage);
-        counts.untouched += 1;
-        if !Pattern::new(&quote).compare_with(&prepared).is_verified() {
-            counts.false_alarms += 1;
-            failures.push(format!("untouched {quote:?} in {passage:?}"));
-        }
-        for (what, mutant) in mutations(&words, &mut rng) {
-            if appears_in(&mutant, &passage_words) {
-                counts.present_in_source += 1;
-                continue;
-            }
-            counts.mutations += 1;
-            let result = Pattern::new(&mutant).compare_with(&prepared);
-            if !matches!(result, Comparison::Altered { .. }) {
-                counts.misses += 1;
-                failures.push(format!(
-                    "{what}: {mutant:?} came out {result:?} against {passage:?}"
-                ));
-            }
+        if let Some(words) = span(passage, &mut rng) {
+            let mutations = mutations(&words, &mut rng);
+            samples.push(Sample {
+                passage,
+                words,
+                mutations,
+            });
         }
     }
-    println!(
-        "mutation test on the {origin} (read in {read:.1?}, checked in {:.1?}): {counts:?}",
-        started.elapsed() - read
-    );
     assert_eq!(
-        sampled, QUOTES,
+        samples.len(),
+        QUOTES,
         "enough quotes are sampled from the {origin}"
+    );
+    // Checking is spread over the cores the machine has (CI has two).
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    let chunk = samples.len().div_ceil(threads);
+    let results: Vec<(Counts, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = samples
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || check(part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a checking thread finishes"))
+            .collect()
+    });
+    let mut counts = Counts::default();
+    let mut failures = Vec::new();
+    for (c, f) in results {
+        counts.untouched += c.untouched;
+        counts.false_alarms += c.false_alarms;
+        counts.mutations += c.mutations;
+        counts.misses += c.misses;
+        counts.present_in_source += c.present_in_source;
+        failures.extend(f);
+    }
+    println!(
+        "mutation test on the {origin} (read in {read:.1?}, checked in {:.1?} on {threads} threads): {counts:?}",
+        started.elapsed() - read
     );
     assert!(
         counts.false_alarms == 0 && counts.misses == 0,
@@ -100,6 +114,37 @@ fn every_one_word_change_is_altered_and_untouched_quotes_are_verified() {
         counts.mutations > 20 * QUOTES,
         "every quote gets dozens of mutations: {counts:?}"
     );
+}
+
+/// Checks samples: the untouched quote must be verified, each mutation altered.
+fn check(samples: &[Sample]) -> (Counts, Vec<String>) {
+    let mut counts = Counts::default();
+    let mut failures = Vec::new();
+    for sample in samples {
+        let (passage, quote) = (sample.passage, sample.words.join(" "));
+        let prepared = Passage::new(passage);
+        let passage_words = plain_words(passage);
+        counts.untouched += 1;
+        if !Pattern::new(&quote).compare_with(&prepared).is_verified() {
+            counts.false_alarms += 1;
+            failures.push(format!("untouched {quote:?} in {passage:?}"));
+        }
+        for (what, mutant) in &sample.mutations {
+            if appears_in(mutant, &passage_words) {
+                counts.present_in_source += 1;
+                continue;
+            }
+            counts.mutations += 1;
+            let result = Pattern::new(mutant).compare_with(&prepared);
+            if !matches!(result, Comparison::Altered { .. }) {
+                counts.misses += 1;
+                failures.push(format!(
+                    "{what}: {mutant:?} came out {result:?} against {passage:?}"
+                ));
+            }
+        }
+    }
+    (counts, failures)
 }
 
 /// A span of 6 to 16 words of the passage, starting and ending at word
