@@ -1,11 +1,13 @@
 //! The closest passage window by a word-level fitting alignment, and its diff.
 //!
 //! Rows are the quote's elements (ellipses between parts included), columns the
-//! passage's tokens. Starting and ending anywhere in the passage is free; a word
-//! added, dropped or changed costs 10, a punctuation mark 3 (a dropped comma is a
-//! smaller change than a dropped word, and never the cheaper way to explain a
-//! changed word); after an ellipsis the passage may run on for free, after a
-//! bracket at 1 a token. The cheapest path is traced back into the diff.
+//! passage's tokens (within the window [`anchor`] places the quote in).
+//! Starting and ending anywhere in the passage is free; a word added or changed
+//! costs 10, a source word dropped 7, a punctuation mark 3 or 2 (a dropped comma
+//! is a smaller change than a dropped word, and never the cheaper way to explain
+//! a changed word); after an ellipsis the passage may run on for free, after a
+//! bracket at 1 a token. Tokens are compared by number ([`Ids`]). The cheapest
+//! path is traced back into the diff and scored.
 
 use super::anchor;
 use super::ids::Ids;
@@ -22,6 +24,10 @@ const WORD_DROPPED: u32 = 7;
 const PUNCT_DROPPED: u32 = 2;
 const BRACKET_SKIP: u32 = 1;
 const NONE: u32 = u32::MAX / 2;
+/// The largest table built, in cells (about 20 MB): a quote of a few hundred
+/// words against a long passage's window fits many times over. Beyond it (a
+/// book pasted as one block quote) only the exact match is tried.
+const MAX_CELLS: usize = 4_000_000;
 
 /// A row of the table: a quote element, or an ellipsis between two parts.
 #[derive(Clone, Copy)]
@@ -72,6 +78,9 @@ pub(crate) fn align(q: &Pattern, p: &Passage, ids: &Ids) -> Comparison {
 fn align_in(q: &Pattern, p: &Passage, ids: &Ids, (lo, hi): (usize, usize)) -> (Comparison, f32) {
     let rows = rows(q);
     let (m, n) = (rows.len(), hi - lo);
+    if (m + 1) * (n + 1) > MAX_CELLS {
+        return (Comparison::NoMatch, 0.0);
+    }
     let width = n + 1;
     let mut cost = vec![0u32; (m + 1) * width];
     // Zeroed (Left) memory is cheap to allocate; the table is filled row by row.

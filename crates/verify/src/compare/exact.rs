@@ -6,6 +6,9 @@
 //! at every position; each later part is taken at its first match after the part
 //! before it, which is enough to find an ordering whenever one exists, since
 //! taking a later match can only leave less room for the parts that follow.
+//! Brackets make the search branch (each may stand for 0 to 12 tokens), so it
+//! has a budget of steps: a quote written to exhaust it is not verified, and
+//! goes on to the alignment, which takes polynomial time whatever the quote.
 
 use super::pattern::{glob_matches, Elem, ElemKind, Pattern};
 use super::{chars_to_string, gap_before, original_range, Comparison, Flags, Passage};
@@ -14,11 +17,16 @@ use crate::tokens::same;
 /// One quote token matched to one passage token.
 type Pair = (usize, usize);
 
+/// Steps the search may take for one quote and passage, besides a few for each
+/// passage token: far more than any quote with a few brackets needs.
+const BUDGET: usize = 200_000;
+
 pub(crate) fn find(q: &Pattern, p: &Passage) -> Option<Comparison> {
     let n = p.tokens.len();
+    let mut budget = BUDGET + 8 * n;
     for start in 0..n {
         let mut pairs = Vec::new();
-        let Some(end) = match_at(q, &q.segments[0], p, start, &mut pairs) else {
+        let Some(end) = match_at(q, &q.segments[0], p, start, &mut pairs, &mut budget) else {
             continue;
         };
         let mut runs = vec![(start, end)];
@@ -27,7 +35,7 @@ pub(crate) fn find(q: &Pattern, p: &Passage) -> Option<Comparison> {
         for seg in &q.segments[1..] {
             let found = (from..=n).find_map(|s| {
                 let mark = pairs.len();
-                let r = match_at(q, seg, p, s, &mut pairs).map(|e| (s, e));
+                let r = match_at(q, seg, p, s, &mut pairs, &mut budget).map(|e| (s, e));
                 if r.is_none() {
                     pairs.truncate(mark);
                 }
@@ -47,53 +55,87 @@ pub(crate) fn find(q: &Pattern, p: &Passage) -> Option<Comparison> {
         if complete {
             return Some(verified(q, p, &runs, &pairs));
         }
+        if budget == 0 {
+            return None;
+        }
     }
     None
 }
 
+/// A bracket being tried: which element, where it starts, how many tokens it
+/// stands for now, and how many pairs were recorded before it.
+struct Choice {
+    elem: usize,
+    at: usize,
+    len: usize,
+    pairs: usize,
+}
+
 /// Matches one part at passage token `at`; returns the token after its end, and
-/// records which quote token matched which passage token.
+/// records which quote token matched which passage token. Backtracking over
+/// brackets uses a stack of its own, so a quote of any length (a book pasted
+/// as a block quote) cannot exhaust the thread's stack.
 fn match_at(
     q: &Pattern,
     elems: &[Elem],
     p: &Passage,
-    at: usize,
+    start: usize,
     pairs: &mut Vec<Pair>,
+    budget: &mut usize,
 ) -> Option<usize> {
-    let Some((elem, rest)) = elems.split_first() else {
-        return Some(at);
-    };
-    match &elem.kind {
-        ElemKind::Gap { max } => {
-            for k in 0..=*max {
-                if at + k > p.tokens.len() {
-                    break;
-                }
-                let mark = pairs.len();
-                if let Some(end) = match_at(q, rest, p, at + k, pairs) {
-                    return Some(end);
-                }
-                pairs.truncate(mark);
-            }
-            None
+    let n = p.tokens.len();
+    let mut choices: Vec<Choice> = Vec::new();
+    let (mut e, mut at) = (0, start);
+    loop {
+        if *budget == 0 {
+            return None;
         }
-        ElemKind::Lit { fold_first } => {
-            let ok = at < p.tokens.len()
-                && p.tokens[at].kind == q.tokens[elem.toks.0].kind
-                && same(q.text_of(elem.toks.0), p.text_of(at), *fold_first);
-            if !ok {
-                return None;
+        *budget -= 1;
+        let Some(elem) = elems.get(e) else {
+            return Some(at);
+        };
+        let matched = match &elem.kind {
+            ElemKind::Gap { .. } => {
+                choices.push(Choice {
+                    elem: e,
+                    at,
+                    len: 0,
+                    pairs: pairs.len(),
+                });
+                e += 1;
+                continue;
             }
-            pairs.push((elem.toks.0, at));
-            match_at(q, rest, p, at + 1, pairs)
+            ElemKind::Lit { fold_first } => {
+                at < n
+                    && p.tokens[at].kind == q.tokens[elem.toks.0].kind
+                    && same(q.text_of(elem.toks.0), p.text_of(at), *fold_first)
+            }
+            ElemKind::Glob { parts } => {
+                at < n && p.tokens[at].is_word() && glob_matches(parts, p.text_of(at))
+            }
+        };
+        if matched {
+            if matches!(elem.kind, ElemKind::Lit { .. }) {
+                pairs.push((elem.toks.0, at));
+            }
+            e += 1;
+            at += 1;
+            continue;
         }
-        ElemKind::Glob { parts } => {
-            let ok =
-                at < p.tokens.len() && p.tokens[at].is_word() && glob_matches(parts, p.text_of(at));
-            if !ok {
-                return None;
+        // Let the latest bracket stand for one token more, or give it up.
+        loop {
+            let choice = choices.last_mut()?;
+            pairs.truncate(choice.pairs);
+            let ElemKind::Gap { max } = elems[choice.elem].kind else {
+                unreachable!("only brackets are choices")
+            };
+            if choice.len < max && choice.at + choice.len < n {
+                choice.len += 1;
+                e = choice.elem + 1;
+                at = choice.at + choice.len;
+                break;
             }
-            match_at(q, rest, p, at + 1, pairs)
+            choices.pop();
         }
     }
 }

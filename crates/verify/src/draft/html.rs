@@ -11,6 +11,7 @@
 
 use super::builder::Builder;
 use super::{Draft, Format};
+use crate::VerifyError;
 use dom_query::{Document, NodeId, NodeRef};
 use std::collections::{HashMap, HashSet};
 
@@ -52,13 +53,28 @@ const BLOCK: &[&str] = &[
     "body",
 ];
 
-pub(crate) fn read(html: &str) -> Draft {
+/// Elements nested deeper than this are refused before parsing: the HTML
+/// parser's work grows with the square of the depth, so a page of a million
+/// nested elements would take hours, and no document needs a thousand levels.
+pub(crate) const MAX_NESTING: usize = 1_000;
+
+pub(crate) fn read(html: &str, name: &str) -> Result<Draft, VerifyError> {
+    let depth = nesting(html);
+    if depth > MAX_NESTING {
+        return Err(VerifyError::Damaged {
+            name: name.to_owned(),
+            detail: format!(
+                "its elements are nested {depth} deep, more than the {MAX_NESTING} a document could need"
+            ),
+        });
+    }
     let doc = Document::from(html);
     let notes = Notes::find(&doc);
     let mut walk = Walk {
         b: Builder::new(true),
         notes: &notes,
         in_note: false,
+        depth: 0,
     };
     let body = doc.select("body");
     let roots = if body.exists() {
@@ -69,7 +85,43 @@ pub(crate) fn read(html: &str) -> Draft {
     for root in roots {
         walk.node(&root);
     }
-    walk.b.finish(Format::Html)
+    Ok(walk.b.finish(Format::Html))
+}
+
+/// How deep elements nest, counted from the tags alone: start tags that are not
+/// void or self-closing open a level, end tags close one. An estimate (text in
+/// scripts is not told apart), which is all a limit needs.
+fn nesting(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "!doctype", "!--",
+    ];
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    for (at, _) in html.match_indices('<') {
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!' || **b == b'-')
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = String::from_utf8_lossy(&rest[..name_len]).to_ascii_lowercase();
+        let self_closing = rest
+            .iter()
+            .position(|b| *b == b'>')
+            .is_some_and(|end| end > 0 && rest[end - 1] == b'/');
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
 }
 
 /// The page's footnotes: which links are footnote marks (with the note's text)
@@ -119,6 +171,7 @@ impl Notes {
                 b: Builder::new(true),
                 notes: &empty,
                 in_note: true,
+                depth: 0,
             };
             walk.children(target);
             texts.insert(anchor.id, walk.b.text_with_addresses());
@@ -149,13 +202,24 @@ struct Walk<'a> {
     notes: &'a Notes,
     /// Reading a note's own text: its links back to the mark are left out.
     in_note: bool,
+    depth: usize,
 }
+
+/// How deep the walk recurses; deeper content (a hostile page of nested
+/// elements) is taken as its plain text, so the stack never overflows.
+const MAX_DEPTH: usize = 256;
 
 impl Walk<'_> {
     fn children(&mut self, node: &NodeRef) {
+        if self.depth >= MAX_DEPTH {
+            self.b.push(&node.text());
+            return;
+        }
+        self.depth += 1;
         for child in node.children_it(false) {
             self.node(&child);
         }
+        self.depth -= 1;
     }
 
     fn node(&mut self, node: &NodeRef) {

@@ -121,7 +121,7 @@ pub fn read_draft_with(bytes: &[u8], name: &str, limits: &Limits) -> Result<Draf
         Format::Docx => docx::read(bytes, name, limits)?,
         Format::Odt => odt::read(bytes, name, limits)?,
         Format::Markdown => markdown::read(&decode_text(bytes, name)?),
-        Format::Html => html::read(&decode_text(bytes, name)?),
+        Format::Html => html::read(&decode_text(bytes, name)?, name)?,
         Format::Text => plain::read(&decode_text(bytes, name)?),
     };
     if draft.text.trim().is_empty() {

@@ -35,9 +35,15 @@ const MAX_DEPTH: usize = 8;
 pub(crate) fn inline_quotes(chars: &[char], excluded: &[(usize, usize)]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
+    let mut excluded: Vec<(usize, usize)> = excluded.to_vec();
+    excluded.sort_unstable();
+    let mut next_excluded = 0;
     let mut i = 0;
     while i < chars.len() {
-        if let Some(&(_, end)) = excluded.iter().find(|(s, e)| *s <= i && i < *e) {
+        while next_excluded < excluded.len() && excluded[next_excluded].1 <= i {
+            next_excluded += 1;
+        }
+        if let Some(&(_, end)) = excluded.get(next_excluded).filter(|(s, _)| *s <= i) {
             stack.clear();
             i = end;
             continue;

@@ -137,7 +137,10 @@ pub(crate) fn citation(
     if let Some(name) = trailing {
         return found(Citation::Said(name));
     }
-    let text = |a: usize, b: usize| -> String { chars[a.min(b)..b].iter().collect() };
+    let text = |a: usize, b: usize| -> String {
+        let b = b.min(chars.len());
+        chars[a.min(b)..b].iter().collect()
+    };
     let said = said::after(&text(w.close + 1, w.after.max(w.close + 1)))
         .or_else(|| said::before(&text(w.before, w.open)));
     match said {

@@ -5,6 +5,11 @@
 mod dependencies;
 mod errors;
 mod fixtures;
+mod hostile;
 mod library;
 mod mutation;
 mod office;
+
+/// The project's one deterministic generator (SplitMix64).
+#[path = "../../../library/testkit/rng.rs"]
+mod rng;

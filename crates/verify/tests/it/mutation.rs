@@ -12,10 +12,7 @@
 //! dropped word in "very very") is genuinely verified; such cases are counted
 //! and left out of the misses, by a check independent of the engine.
 
-#[path = "../../../library/testkit/rng.rs"]
-mod rng;
-
-use rng::Rng;
+use crate::rng::Rng;
 use std::path::Path;
 use verify::{Comparison, Passage, Pattern};
 
