@@ -193,3 +193,100 @@ fn check(quote: &FoundQuote, verdict: Verdict, candidate: &Candidate, c: &Compar
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::QuoteKind;
+
+    const SENTENCE: &str = "The council will not raise taxes before the election, officials said.";
+
+    fn meta(outlet: &str, url: &str) -> SourceMeta {
+        SourceMeta {
+            title: format!("{outlet} story"),
+            container_title: Some(outlet.into()),
+            url: Some(url.into()),
+            ..SourceMeta::default()
+        }
+    }
+
+    fn quote(cited: Option<Citation>) -> FoundQuote {
+        FoundQuote {
+            text: "The council will not raise taxes before the election".into(),
+            start: 0,
+            end: 0,
+            kind: QuoteKind::Inline,
+            skipped: None,
+            cited,
+        }
+    }
+
+    #[test]
+    fn the_citation_decides_between_sources_and_only_a_known_name_accuses() {
+        let (ap, times) = (
+            meta("AP", "https://apnews.com/a"),
+            meta("The Times", "https://times.example/a"),
+        );
+        let candidate = |id, meta| Candidate {
+            source_id: id,
+            passage_id: id,
+            text: SENTENCE,
+            offset: 0,
+            meta,
+            key: None,
+        };
+        // A syndicated story: the same words in two sources.
+        let both = [candidate("ap", &ap), candidate("times", &times)];
+        let known = |c: &Citation| matches!(c, Citation::Said(n) if n == "Reuters");
+        let cases = [
+            (
+                None,
+                Verdict::Verified,
+                Some("ap"),
+                "nothing cites it: the first source, flagged",
+            ),
+            (
+                Some(Citation::Said("The Times".into())),
+                Verdict::Verified,
+                Some("times"),
+                "the cited of two sources",
+            ),
+            (
+                Some(Citation::Url("https://times.example/a#top".into())),
+                Verdict::Verified,
+                Some("times"),
+                "the cited address",
+            ),
+            (
+                Some(Citation::Url("https://elsewhere.example/b".into())),
+                Verdict::Misattributed,
+                Some("ap"),
+                "an address is always checked",
+            ),
+            (
+                Some(Citation::Said("Reuters".into())),
+                Verdict::Misattributed,
+                Some("ap"),
+                "an outlet the library knows",
+            ),
+            (
+                Some(Citation::Said("Councillor Smith".into())),
+                Verdict::Verified,
+                Some("ap"),
+                "a speaker the library does not know",
+            ),
+        ];
+        for (cited, verdict, source, why) in cases {
+            let check = judge(&quote(cited.clone()), &both, known);
+            assert_eq!(check.verdict, verdict, "{cited:?}: {why}");
+            assert_eq!(check.source_id.as_deref(), source, "{cited:?}: {why}");
+            assert_eq!(
+                check.flags.contains(&Flag::Unattributed),
+                cited.is_none(),
+                "{cited:?}: only a quote with nothing citing it is unattributed"
+            );
+        }
+        let none = judge(&quote(None), &[], known);
+        assert_eq!(none.verdict, Verdict::NotFound, "no candidates, not found");
+    }
+}

@@ -10,16 +10,19 @@
 //! 2. Otherwise an alignment ([`align`]): a word-level edit distance of the quote
 //!    against every window of the passage at once (a "fitting" alignment: free
 //!    start and end in the passage, ellipses as free gaps), whose traceback is the
-//!    word diff. Close enough (half the words and half the longer words in place)
-//!    is "altered", with the source's exact text to paste instead; less is no match.
+//!    word diff. Close enough (half the words, and half the longer words or three
+//!    in a row, in place) is "altered", with the source's exact text to paste
+//!    instead; less is no match. Before the table, a passage sharing too few of
+//!    the quote's words is rejected, and the table covers only the stretch the
+//!    shared word pairs point to ([`anchor`]), widened to the whole passage if the
+//!    quote is not close there.
 //!
 //! Why hand-written dynamic programming rather than a diff crate: a diff (such as
 //! `similar`'s Myers or patience diff) compares two whole sequences, so a 20-word
 //! quote against a 200-word passage comes back as 180 removed words and no window;
 //! and it has no notion of an ellipsis that may skip any number of words for free.
-//! The fitting alignment is one table of quote × passage tokens (about 6,000 cells
-//! for a sentence against a 1,200-character passage) and gives window and diff in
-//! one pass.
+//! The fitting alignment is one table of quote × passage tokens (a few thousand
+//! cells for a sentence in its window) and gives window and diff in one pass.
 
 mod align;
 mod anchor;
