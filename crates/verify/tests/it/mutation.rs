@@ -7,7 +7,9 @@
 //! `../shared/corpus` when that folder is there (real prose: news, blogs,
 //! Wikipedia), else a generated corpus, so the test runs anywhere. Spans with an
 //! ellipsis or square brackets in the source are not sampled: there a quote's
-//! `...` or `[...]` would be the writer's own marks, which are allowed. A
+//! `...` or `[...]` would be the writer's own marks, which are allowed. Only
+//! inner words are deleted: without its first or last word a quote is still the
+//! source's own words, only fewer of them, which a writer may quote. A
 //! mutation that happens to be the source's text elsewhere in the passage (a
 //! dropped word in "very very") is genuinely verified; such cases are counted
 //! and left out of the misses, by a check independent of the engine.
