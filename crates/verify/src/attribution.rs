@@ -10,6 +10,10 @@
 //! ("IEA"), or the site's domain ("reuters" for reuters.com). Names are compared
 //! as words, in lower case, accents removed.
 
+mod directory;
+
+pub use directory::Directory;
+
 use crate::draft::scan_urls;
 use crate::quotes::Citation;
 use model::{Author, SourceMeta};
