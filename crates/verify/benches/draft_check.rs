@@ -11,9 +11,12 @@
 //! from a passage, 15% have one word changed, 15% an ellipsis, 10% are in no
 //! passage at all.
 
+#[path = "../../library/testkit/prose.rs"]
+mod prose;
 #[path = "../../library/testkit/rng.rs"]
 mod rng;
 
+use prose::{sentence, span, vocabulary};
 use rng::Rng;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -27,7 +30,7 @@ fn main() {
     let mut rng = Rng(2015);
     let vocabulary = vocabulary(&mut rng, 6_000);
     let passages: Vec<String> = (0..PASSAGES)
-        .map(|_| passage(&mut rng, &vocabulary))
+        .map(|_| prose::passage(&mut rng, &vocabulary, 1_150))
         .collect();
     // Each passage its own source, cited in the draft by key, link or outlet.
     let metas: Vec<model::SourceMeta> = (0..PASSAGES)
@@ -94,73 +97,6 @@ fn main() {
     let mut verdicts: Vec<_> = verdicts.into_iter().collect();
     verdicts.sort();
     println!("verdicts: {verdicts:?}");
-}
-
-/// Made-up words of two to four syllables, most frequent first.
-fn vocabulary(rng: &mut Rng, n: usize) -> Vec<String> {
-    const SYLLABLES: &[&str] = &[
-        "ka", "lo", "mi", "ten", "ra", "sul", "vo", "der", "an", "is", "po", "lem", "tri", "ga",
-        "nor", "ve", "chu", "bel", "os", "fa", "quin", "tho", "rel", "mu",
-    ];
-    let mut words: Vec<String> = vec![
-        "the", "of", "and", "to", "in", "is", "that", "it", "was", "for",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect();
-    while words.len() < n {
-        let len = 2 + rng.below(3);
-        let w: String = (0..len)
-            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
-            .collect();
-        if !words.contains(&w) {
-            words.push(w);
-        }
-    }
-    words
-}
-
-fn sentence(rng: &mut Rng, vocabulary: &[String]) -> String {
-    let len = 8 + rng.below(18);
-    let mut words: Vec<String> = (0..len)
-        .map(|_| vocabulary[rng.zipf(vocabulary.len())].clone())
-        .collect();
-    if rng.below(4) == 0 {
-        words.push(format!("{}", 1900 + rng.below(125)));
-    }
-    let mut s = words.join(" ");
-    if rng.below(3) == 0 {
-        let at = s.find(' ').unwrap_or(0);
-        s.insert(at, ',');
-    }
-    let mut c = s.chars();
-    let first = c
-        .next()
-        .map(|f| f.to_uppercase().collect::<String>())
-        .unwrap_or_default();
-    format!("{first}{}.", c.as_str())
-}
-
-fn passage(rng: &mut Rng, vocabulary: &[String]) -> String {
-    let mut p = String::new();
-    while p.len() < 1_150 {
-        if !p.is_empty() {
-            p.push(' ');
-        }
-        p.push_str(&sentence(rng, vocabulary));
-    }
-    p
-}
-
-/// A span of a passage's words, 8 to 30 of them.
-fn span(rng: &mut Rng, passage: &str) -> Vec<String> {
-    let words: Vec<&str> = passage.split_whitespace().collect();
-    let len = 8 + rng.below(23);
-    let start = rng.below(words.len() - len);
-    words[start..start + len]
-        .iter()
-        .map(|w| w.to_string())
-        .collect()
 }
 
 fn draft(rng: &mut Rng, vocabulary: &[String], passages: &[String]) -> String {
