@@ -40,6 +40,7 @@ fn main() {
             "claims_page",
             "clip_citation",
             "delete_source",
+            "verify_draft",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

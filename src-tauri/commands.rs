@@ -2,13 +2,14 @@
 
 use crate::AppState;
 use library::{
-    ApiError, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, ErrorCode, Export,
-    ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource, Overview,
-    PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceView, StyleInfo,
-    TagCount,
+    ApiError, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, DraftSource, ErrorCode,
+    Export, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource,
+    Overview, PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceView,
+    StyleInfo, TagCount,
 };
 use model::{
-    Claim, ClaimId, ClaimSummary, Clip, ClipId, SearchResults, Source, SourceId, SourceMeta, Stance,
+    Claim, ClaimId, ClaimSummary, Clip, ClipId, DraftReport, SearchResults, Source, SourceId,
+    SourceMeta, Stance,
 };
 use std::path::PathBuf;
 use tauri::AppHandle;
@@ -374,4 +375,14 @@ pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<String,
             .map_err(|e| internal(&format!("the restore stopped unexpectedly: {e}")))??;
     state.set_library(Ok(std::sync::Arc::new(library)));
     Ok(dir.display().to_string())
+}
+
+/// Checks every quote of a draft (a chosen file, or pasted text) against the
+/// library; only reads.
+#[tauri::command]
+pub async fn verify_draft(
+    state: State<'_, AppState>,
+    draft: DraftSource,
+) -> Result<DraftReport, ApiError> {
+    call(state, "verify_draft", move |lib| lib.verify(&draft)).await
 }

@@ -189,6 +189,7 @@ pub fn run() {
             commands::claims_page,
             commands::clip_citation,
             commands::delete_source,
+            commands::verify_draft,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

@@ -104,7 +104,9 @@ impl Graph {
 #[test]
 fn crates_below_the_shells_never_depend_on_tauri_clap_or_anyhow() {
     let g = graph();
-    for name in ["model", "store", "search", "ingest", "cite", "library"] {
+    for name in [
+        "model", "store", "search", "ingest", "cite", "verify", "library",
+    ] {
         let deps = g.transitive(name);
         for banned in ["tauri", "clap", "anyhow"] {
             assert!(
@@ -127,10 +129,13 @@ fn dependencies_point_from_the_shells_down_to_the_model() {
         );
     };
     expect("model", &[]);
-    for layer in ["store", "search", "ingest", "cite"] {
+    for layer in ["store", "search", "ingest", "cite", "verify"] {
         expect(layer, &["model"]);
     }
-    expect("library", &["model", "store", "search", "ingest", "cite"]);
+    expect(
+        "library",
+        &["model", "store", "search", "ingest", "cite", "verify"],
+    );
     expect("cli", &["library", "model"]);
     expect("commonplace-app", &["library", "model"]);
 }

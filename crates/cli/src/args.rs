@@ -92,6 +92,15 @@ pub enum Command {
         #[arg(long, default_value_t = 1000)]
         batch: usize,
     },
+    /// Check every quote of a draft against the library's clips and sources:
+    /// verified, altered (with the word diff and the source's words), not found
+    /// or misattributed. Exits with 1 when any quote is altered, not found or
+    /// misattributed, so a script can stop the draft from going out.
+    Verify {
+        /// The draft: Markdown, HTML, plain text, .docx or .odt; `-` reads
+        /// standard input (as Markdown).
+        draft: PathBuf,
+    },
     /// Check that the index agrees with the database and the database is sound.
     Check,
     /// Make a verified backup of the database now (backups are also made daily).

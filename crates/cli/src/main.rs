@@ -7,6 +7,7 @@
 mod args;
 mod output;
 mod run;
+mod verdicts;
 
 use clap::Parser;
 use std::process::ExitCode;

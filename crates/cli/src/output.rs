@@ -40,7 +40,7 @@ pub struct Printer {
     pub json: bool,
 }
 
-fn print_json(value: &impl Serialize) {
+pub(crate) fn print_json(value: &impl Serialize) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).expect("serializable")

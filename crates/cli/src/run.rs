@@ -197,6 +197,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 .collect();
             out.text_or_json(&text, &backups);
         }
+        Command::Verify { draft } => {
+            let report = if draft.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .context("could not read standard input")?;
+                lib.verify_draft(&buf, library::PASTED)?
+            } else {
+                lib.verify_file(&draft)?
+            };
+            out.draft_report(&report);
+            if !report.summary.ok {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::Restore { .. } => unreachable!("handled before the library is opened"),
         Command::Check => {
             let health = lib.health()?;
@@ -212,7 +227,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// Whether a command only reads the library (and so must not create one).
 fn reads_only(command: &Command) -> bool {
     match command {
-        Command::Search { .. } | Command::Check | Command::Backups => true,
+        Command::Search { .. } | Command::Check | Command::Backups | Command::Verify { .. } => true,
         Command::Export { output, .. } => output.is_none(),
         Command::Styles { add } => add.is_none(),
         Command::Refs(RefsCommand::Export { .. }) => true,

@@ -29,6 +29,10 @@ pub enum Error {
     },
     #[error(transparent)]
     Ingest(#[from] ingest::IngestError),
+    /// A draft to check that cannot be read (empty, too large, damaged, of a
+    /// format that cannot be checked).
+    #[error(transparent)]
+    Draft(#[from] verify::VerifyError),
     #[error(
         "the library database {path} is damaged ({reason}); nothing was written to it. {offer}"
     )]
@@ -195,9 +199,10 @@ impl Error {
         use store::StoreError as S;
         match self {
             Error::NotFound { .. } => ErrorCode::NotFound,
-            Error::QuoteNotInSource { .. } | Error::InvalidInput(_) | Error::Ingest(_) => {
-                ErrorCode::InvalidInput
-            }
+            Error::QuoteNotInSource { .. }
+            | Error::InvalidInput(_)
+            | Error::Ingest(_)
+            | Error::Draft(_) => ErrorCode::InvalidInput,
             Error::Locked { .. } => ErrorCode::LibraryLocked,
             Error::PasswordRequired { .. } => ErrorCode::PasswordRequired,
             Error::Io { source, .. } => match source.raw_os_error() {

@@ -26,6 +26,7 @@ mod changes;
 mod citations;
 mod claims;
 mod clips;
+mod draft_check;
 mod error;
 mod export;
 mod fetch;
@@ -46,6 +47,7 @@ pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, Bul
 pub use changes::Changes;
 pub use citations::{RefImportReport, StyleInfo};
 pub use cite::refs::RefFormat;
+pub use draft_check::PASTED;
 pub use error::{ApiError, Error, ErrorCode, NetworkKind, Result};
 pub use ids::IdKind;
 pub use indexing::Health;
@@ -54,9 +56,9 @@ pub use paste::PastedQuote;
 pub use reimport::{ReimportReport, SourceVersion};
 pub use text_file::{decode_text, read_text_file};
 pub use wire::{
-    CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipFilter, ClipView, Evidence, Export,
-    ExportFormat, ExportOptions, ExportTarget, NewClaim, NewClip, NewSource, Overview, SourcePage,
-    SourceView, TagCount,
+    CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipFilter, ClipView, DraftSource, Evidence,
+    Export, ExportFormat, ExportOptions, ExportTarget, NewClaim, NewClip, NewSource, Overview,
+    SourcePage, SourceView, TagCount,
 };
 
 use model::Timestamp;

@@ -252,3 +252,13 @@ pub struct CitationPreview {
     /// The style cites in notes: `citation` is the note's text.
     pub note: bool,
 }
+
+/// A draft to check: a file the writer chose (read by the library, never by the
+/// web view), or text they pasted (read as Markdown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum DraftSource {
+    File { path: String },
+    Text { text: String },
+}

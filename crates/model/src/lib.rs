@@ -11,6 +11,7 @@ mod clip;
 mod date;
 mod hit;
 mod ids;
+mod quote_check;
 mod source;
 mod text;
 
@@ -19,6 +20,10 @@ pub use clip::{Clip, ClipClaim, TextPositionSelector, TextQuoteSelector};
 pub use date::{DateError, PartialDate};
 pub use hit::{ClipHit, FacetCount, Facets, PassageHit, SearchResults, SnippetPart};
 pub use ids::{ClaimId, ClipId, SourceId};
+pub use quote_check::{
+    CitedAs, DiffKind, DiffPart, DraftReport, QuoteCheck, QuoteFlag, QuoteSummary, QuoteVerdict,
+    SourceSpan,
+};
 pub use source::{
     has_text, Author, Block, BlockKind, ItemType, Source, SourceKind, SourceMeta, SourceSummary,
 };

@@ -12,11 +12,14 @@
 //!
 //! Only `library` calls this crate, and it never sees SQLite.
 
+mod candidates;
 mod cjk;
 mod merge;
 mod query;
 mod schema;
 mod snippet;
+
+pub use candidates::{CandidateLimits, QuoteCandidate};
 
 use model::{ClipId, SearchResults, SourceId};
 use schema::Fields;
@@ -278,6 +281,18 @@ impl SearchIndex {
             query,
             limit,
         )
+    }
+
+    /// The clips and passages that share most of a quote's `terms` (ORed,
+    /// ranked by BM25), clips first, for checking the quote against them; only
+    /// those of `source` when it is given.
+    pub fn quote_candidates(
+        &self,
+        terms: &[String],
+        source: Option<&SourceId>,
+        limits: CandidateLimits,
+    ) -> Result<Vec<QuoteCandidate>> {
+        candidates::candidates(&self.reader.searcher(), &self.fields, terms, source, limits)
     }
 }
 

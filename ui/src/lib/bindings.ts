@@ -285,3 +285,89 @@ export type CitationPreview = { style?: string, citation: string, reference?: st
  * The style cites in notes: `citation` is the note's text.
  */
 note: boolean, };
+
+export type QuoteVerdict = "verified" | "altered" | "not-found" | "misattributed" | "skipped";
+
+export type QuoteFlag = "typographic" | "elided" | "bracketed" | "unattributed";
+
+export type CitedAs = { "kind": "url", "value": string } | { "kind": "key", "value": string } | { "kind": "footnote", "value": string } | { "kind": "said", "value": string };
+
+export type DiffKind = "same" | "added" | "removed" | "elided" | "bracketed";
+
+export type DiffPart = { kind: DiffKind, text: string, };
+
+export type SourceSpan = { start: number, end: number, passageStart: number, passageEnd: number, };
+
+export type QuoteCheck = { 
+/**
+ * The quote as written (marks, footnote marks and citations left out).
+ */
+text: string, start: number, end: number, 
+/**
+ * A block quote, or a quotation inline in a sentence.
+ */
+block: boolean, verdict: QuoteVerdict, flags: Array<QuoteFlag>, 
+/**
+ * The source the quote was found in (for `misattributed`, the one it is
+ * really from; for `altered`, the closest one).
+ */
+sourceId: SourceId | null, sourceTitle: string | null, 
+/**
+ * The saved clip the quote matches, when it was found as one.
+ */
+clipId: ClipId | null, 
+/**
+ * What the draft cites for the quote, as written.
+ */
+cited: CitedAs | null, 
+/**
+ * The library's source that citation names, when there is one.
+ */
+citedSourceId: SourceId | null, 
+/**
+ * For `altered`: the word diff against the source.
+ */
+diff: Array<DiffPart>, 
+/**
+ * For `altered`: the source's exact words, to paste instead.
+ */
+suggestion: string | null, 
+/**
+ * Where in the source the quote was found.
+ */
+at: SourceSpan | null, 
+/**
+ * For `verified` with an ellipsis: the source's words each ellipsis
+ * leaves out, so a hidden "not" shows.
+ */
+omitted: Array<string>, 
+/**
+ * For `skipped`: why the quote was not checked.
+ */
+skipped: string | null, };
+
+export type QuoteSummary = { 
+/**
+ * Every quote found, skipped ones included.
+ */
+quotes: number, checked: number, verified: number, altered: number, notFound: number, misattributed: number, skipped: number, 
+/**
+ * Verified quotes with nothing citing them.
+ */
+unattributed: number, 
+/**
+ * No quote is altered, not found or misattributed: the draft can go out.
+ */
+ok: boolean, };
+
+export type DraftReport = { 
+/**
+ * The file's name as given (`pasted text` for a paste).
+ */
+name: string, 
+/**
+ * The format it was read as: markdown, html, text, docx or odt.
+ */
+format: string, text: string, quotes: Array<QuoteCheck>, summary: QuoteSummary, };
+
+export type DraftSource = { "kind": "file", path: string, } | { "kind": "text", text: string, };

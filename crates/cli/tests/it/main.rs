@@ -4,6 +4,7 @@
 mod bulk;
 mod safety;
 mod tour;
+mod verify;
 
 use serde_json::Value;
 use std::path::Path;

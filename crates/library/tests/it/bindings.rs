@@ -27,6 +27,9 @@ fn render() -> String {
         library::PastedQuote, model::ItemType, library::ExportOptions, library::StyleInfo,
         library::RefImportReport, library::Changes, library::ClipFilter, library::Overview,
         library::SourcePage, library::ClaimPage, library::CitationPreview,
+        model::QuoteVerdict, model::QuoteFlag, model::CitedAs, model::DiffKind, model::DiffPart,
+        model::SourceSpan, model::QuoteCheck, model::QuoteSummary, model::DraftReport,
+        library::DraftSource,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

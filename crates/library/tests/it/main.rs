@@ -18,6 +18,7 @@ mod fetch;
 mod lists;
 mod migrations;
 mod open;
+mod quote_check;
 mod reimport;
 mod search_truth;
 mod web;
