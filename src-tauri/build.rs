@@ -25,6 +25,7 @@ fn main() {
             "import_file",
             "export",
             "copy_export",
+            "copy_text",
             "save_export",
             "reimport_source",
             "edit_source",

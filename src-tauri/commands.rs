@@ -264,6 +264,20 @@ pub async fn copy_export(
     Ok(export)
 }
 
+/// Puts plain text on the clipboard (the draft checker's "copy the exact
+/// quote": a source's words). Control characters other than line breaks and
+/// tabs are dropped: what is pasted is the text as shown.
+#[tauri::command]
+pub fn copy_text(app: AppHandle, text: String) -> Result<(), ApiError> {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    app.clipboard()
+        .write_text(clean)
+        .map_err(|e| internal(&format!("could not write to the clipboard: {e}")))
+}
+
 #[tauri::command]
 pub async fn save_export(
     state: State<'_, AppState>,

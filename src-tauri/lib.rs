@@ -174,6 +174,7 @@ pub fn run() {
             commands::import_file,
             commands::export,
             commands::copy_export,
+            commands::copy_text,
             commands::save_export,
             commands::reimport_source,
             commands::edit_source,

@@ -5,6 +5,7 @@ mod architecture;
 mod e2e;
 mod e2e_concurrency;
 mod e2e_hostile;
+mod e2e_verify;
 mod e2e_workspace;
 mod e2e_workspace_ux;
 mod security_config;

@@ -7,6 +7,8 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
+  DraftReport,
+  DraftSource,
   Changes,
   CitationPreview,
   Overview,
@@ -100,6 +102,9 @@ export const api = {
   clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),
   reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
   editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),
+  /** Puts plain text on the clipboard (control characters dropped by the Rust side). */
+  copyText: (text: string) => call<void>("copy_text", { text }),
+  verifyDraft: (draft: DraftSource) => call<DraftReport>("verify_draft", { draft }),
   saveExport: (target: ExportTarget, format: ExportFormat, options: ExportOptions, path: string) => call<string[]>("save_export", { target, format, options, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */

@@ -16,7 +16,8 @@ export type View =
   | { kind: "add"; text: string }
   | { kind: "reader"; source: SourceView; focus: Focus | null; flash: string | null }
   | { kind: "search" }
-  | { kind: "claim"; claim: ClaimView };
+  | { kind: "claim"; claim: ClaimView }
+  | { kind: "check" };
 
 /** Rows fetched at a time for the sidebar's lists. */
 export const PAGE = 200;
