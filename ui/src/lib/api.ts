@@ -7,8 +7,10 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
+  CaptureView,
   Changes,
   CitationPreview,
+  HostManifest,
   Overview,
   ClaimPage,
   SourcePage,
@@ -100,6 +102,12 @@ export const api = {
   clipPastedQuote: (pasted: PastedQuote) => call<Clip>("clip_pasted_quote", { pasted }),
   reimportSource: (id: string, path: string) => call<ReimportReport>("reimport_source", { id, path }),
   editSource: (id: string, meta: SourceMeta) => call<Source>("edit_source", { id, meta }),
+  /** The newest captures from the browser, for the inbox. */
+  recentCaptures: (limit = 100) => call<CaptureView[]>("recent_captures", { limit }),
+  /** The writer opened these captures. */
+  markCapturesSeen: (ids: string[]) => call<void>("mark_captures_seen", { ids }),
+  /** Writes the browsers' host manifests, so the extension reaches Commonplace. */
+  installBrowserHost: () => call<HostManifest[]>("install_browser_host"),
   saveExport: (target: ExportTarget, format: ExportFormat, options: ExportOptions, path: string) => call<string[]>("save_export", { target, format, options, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */
