@@ -4,10 +4,9 @@ use crate::AppState;
 use library::browser::manifests::{BrowserDirs, HostManifest};
 use library::{
     ApiError, CaptureView, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, DraftSource,
-    ErrorCode,
-    Export, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource,
-    Overview, PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceView,
-    StyleInfo, TagCount,
+    ErrorCode, Export, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip,
+    NewSource, Overview, PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage,
+    SourceView, StyleInfo, TagCount,
 };
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, DraftReport, SearchResults, Source, SourceId,
