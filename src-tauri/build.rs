@@ -42,6 +42,9 @@ fn main() {
             "clip_citation",
             "delete_source",
             "verify_draft",
+            "recent_captures",
+            "mark_captures_seen",
+            "install_browser_host",
         ]));
     tauri_build::try_build(attributes).expect("tauri build step");
 }

@@ -1,11 +1,12 @@
 //! Tauri commands: thin adapters over `library`, run off the main thread.
 
 use crate::AppState;
+use library::browser::manifests::{BrowserDirs, HostManifest};
 use library::{
-    ApiError, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, DraftSource, ErrorCode,
-    Export, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip, NewSource,
-    Overview, PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage, SourceView,
-    StyleInfo, TagCount,
+    ApiError, CaptureView, CitationPreview, ClaimPage, ClaimView, ClipEdit, ClipView, DraftSource,
+    ErrorCode, Export, ExportFormat, ExportOptions, ExportTarget, Library, NewClaim, NewClip,
+    NewSource, Overview, PastedQuote, RefFormat, RefImportReport, ReimportReport, SourcePage,
+    SourceView, StyleInfo, TagCount,
 };
 use model::{
     Claim, ClaimId, ClaimSummary, Clip, ClipId, DraftReport, SearchResults, Source, SourceId,
@@ -399,4 +400,41 @@ pub async fn verify_draft(
     draft: DraftSource,
 ) -> Result<DraftReport, ApiError> {
     call(state, "verify_draft", move |lib| lib.verify(&draft)).await
+}
+
+/// The newest captures from the browser, for the inbox.
+#[tauri::command]
+pub async fn recent_captures(
+    state: State<'_, AppState>,
+    limit: u32,
+) -> Result<Vec<CaptureView>, ApiError> {
+    call(state, "recent_captures", move |lib| {
+        lib.recent_captures(limit)
+    })
+    .await
+}
+
+/// The writer opened these captures from the inbox.
+#[tauri::command]
+pub async fn mark_captures_seen(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+) -> Result<(), ApiError> {
+    call(state, "mark_captures_seen", move |lib| {
+        lib.mark_captures_seen(&ids)
+    })
+    .await
+}
+
+/// Connects the browsers: writes the host manifests naming the `commonplace`
+/// program installed beside the app.
+#[tauri::command]
+pub async fn install_browser_host() -> Result<Vec<HostManifest>, ApiError> {
+    tauri::async_runtime::spawn_blocking(|| {
+        let host = crate::capture::host_program().map_err(ApiError::from)?;
+        let dirs = BrowserDirs::for_user().ok_or_else(|| internal("no home folder"))?;
+        library::browser::manifests::install(&host, &dirs).map_err(ApiError::from)
+    })
+    .await
+    .map_err(|e| internal(&format!("the install stopped unexpectedly: {e}")))?
 }

@@ -6,6 +6,7 @@
 //! few lines that decodes its arguments, calls one `library` function off the main
 //! thread and maps the error to `{code, message}`.
 
+mod capture;
 mod commands;
 mod logging;
 
@@ -80,8 +81,20 @@ fn open_library(dir: Option<&PathBuf>, config: Config) -> Result<Arc<Library>, A
             "no library folder: start Commonplace with --library DIR or set COMMONPLACE_LIBRARY"
                 .into(),
     })?;
-    let library = Library::open(dir, config)?;
-    Ok(Arc::new(library))
+    // The browser's host may hold the library for the moment it saves a
+    // capture made while the app was closed: wait that moment out.
+    let started = std::time::Instant::now();
+    loop {
+        match Library::open(dir, config.clone()) {
+            Err(e)
+                if e.code() == ErrorCode::LibraryLocked
+                    && started.elapsed() < std::time::Duration::from_secs(3) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return Ok(Arc::new(other?)),
+        }
+    }
 }
 
 /// WebKitGTK composites the page through OpenGL, and on a machine without a
@@ -152,6 +165,8 @@ pub fn run() {
         .manage(state)
         .setup(move |app| {
             *app_handle.lock() = Some(app.handle().clone());
+            // Captures from the browser arrive on a user-only socket.
+            capture::serve(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -191,6 +206,9 @@ pub fn run() {
             commands::clip_citation,
             commands::delete_source,
             commands::verify_draft,
+            commands::recent_captures,
+            commands::mark_captures_seen,
+            commands::install_browser_host,
         ])
         .run(tauri::generate_context!("tauri.conf.json"))
         .expect("the Commonplace window could not start");

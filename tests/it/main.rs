@@ -3,6 +3,7 @@
 
 mod architecture;
 mod e2e;
+mod e2e_capture;
 mod e2e_concurrency;
 mod e2e_hostile;
 mod e2e_verify;

@@ -22,6 +22,15 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// Connect browsers to Commonplace: install or remove the native messaging
+    /// host manifests for Chrome, Chromium and Firefox (this user only).
+    #[command(subcommand)]
+    Browser(BrowserCommand),
+    /// The newest captures from the browser.
+    Captures {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
     /// Add, list and show sources.
     #[command(subcommand)]
     Source(SourceCommand),
@@ -301,4 +310,13 @@ pub enum ClaimCommand {
     },
     /// Remove the link between a clip and a claim.
     Unlink { clip: String, claim: String },
+}
+
+#[derive(Subcommand)]
+pub enum BrowserCommand {
+    /// Write the host manifests naming this `commonplace` program, so the
+    /// Commonplace extension can reach it.
+    Install,
+    /// Remove the host manifests.
+    Uninstall,
 }

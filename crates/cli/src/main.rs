@@ -5,6 +5,7 @@
 //! stderr with a non-zero exit code; with `--json` they are `{code, message}` too.
 
 mod args;
+mod host;
 mod output;
 mod run;
 mod verdicts;
@@ -16,6 +17,12 @@ fn main() -> ExitCode {
     // Asked to read a PDF in a child process (see library::pdf): nothing else.
     if std::env::args().nth(1).as_deref() == Some(library::pdf::WORKER_FLAG) {
         return ExitCode::from(ingest_worker() as u8);
+    }
+    // Started by a browser for the Commonplace extension (native messaging):
+    // the extension's origin is the first argument.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if library::browser::is_host_invocation(&args) {
+        return host::run(&args);
     }
     restore_sigpipe();
     let cli = args::Cli::parse();

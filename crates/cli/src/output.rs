@@ -185,6 +185,27 @@ impl Printer {
         }
     }
 
+    pub fn captures(&self, captures: &[library::CaptureView]) {
+        if self.json {
+            return print_json(&captures);
+        }
+        if captures.is_empty() {
+            println!("no captures yet: clip a page with the Commonplace browser extension");
+        }
+        for c in captures {
+            let what = match &c.exact {
+                Some(exact) => format!("“{}”", safe_line(exact)),
+                None => "(page)".to_owned(),
+            };
+            println!(
+                "{}  {what}  {}  {}",
+                c.id,
+                safe_line(&c.title),
+                safe_line(&c.url)
+            );
+        }
+    }
+
     pub fn clips(&self, clips: &[ClipView]) {
         if self.json {
             return print_json(&clips);

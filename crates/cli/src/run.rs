@@ -1,6 +1,8 @@
 //! Runs a parsed command against the library.
 
-use crate::args::{ClaimCommand, Cli, ClipCommand, Command, RefsCommand, SourceAdd, SourceCommand};
+use crate::args::{
+    BrowserCommand, ClaimCommand, Cli, ClipCommand, Command, RefsCommand, SourceAdd, SourceCommand,
+};
 use crate::output::{self, Printer};
 use anyhow::{bail, Context, Result};
 use library::location::{platform_data_dir, resolve, LIBRARY_ENV};
@@ -21,6 +23,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     )
     .context("no library folder: pass --library DIR or set COMMONPLACE_LIBRARY")?;
     let out = Printer { json: cli.json };
+    if let Command::Browser(cmd) = &cli.command {
+        return browser(&out, cmd);
+    }
     if let Command::Restore { backup, latest } = &cli.command {
         let (lib, what) = match backup {
             Some(backup) if !latest => (
@@ -212,7 +217,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Restore { .. } => unreachable!("handled before the library is opened"),
+        Command::Captures { limit } => out.captures(&lib.recent_captures(limit)?),
+        Command::Restore { .. } | Command::Browser(_) => {
+            unreachable!("handled before the library is opened")
+        }
         Command::Check => {
             let health = lib.health()?;
             out.health(&health);
@@ -224,10 +232,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Installs or removes the browsers' host manifests (no library involved).
+fn browser(out: &Printer, cmd: &BrowserCommand) -> Result<ExitCode> {
+    let dirs = library::browser::manifests::BrowserDirs::for_user()
+        .context("no home folder: the host manifests go in the user's own folders")?;
+    let (done, verb) = match cmd {
+        BrowserCommand::Install => {
+            let me = std::env::current_exe()
+                .and_then(|p| p.canonicalize())
+                .context("where this program is could not be found")?;
+            (
+                library::browser::manifests::install(&me, &dirs)?,
+                "installed",
+            )
+        }
+        BrowserCommand::Uninstall => (library::browser::manifests::uninstall(&dirs)?, "removed"),
+    };
+    let mut text = String::new();
+    for m in &done {
+        text.push_str(&format!(
+            "{verb} for {}: {}\n",
+            m.browser.name(),
+            output::safe(&m.path)
+        ));
+    }
+    if done.is_empty() {
+        text.push_str("nothing to remove: no host manifest was installed\n");
+    }
+    let mut json = serde_json::Map::new();
+    json.insert(verb.to_owned(), serde_json::to_value(&done)?);
+    out.text_or_json(&text, &json);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Whether a command only reads the library (and so must not create one).
 fn reads_only(command: &Command) -> bool {
     match command {
-        Command::Search { .. } | Command::Check | Command::Backups | Command::Verify { .. } => true,
+        Command::Search { .. }
+        | Command::Check
+        | Command::Backups
+        | Command::Verify { .. }
+        | Command::Captures { .. } => true,
         Command::Export { output, .. } => output.is_none(),
         Command::Styles { add } => add.is_none(),
         Command::Refs(RefsCommand::Export { .. }) => true,

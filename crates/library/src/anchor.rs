@@ -82,6 +82,82 @@ pub fn reanchor(clip: &Clip, text: &SourceText) -> (Clip, Placement) {
     }
 }
 
+/// Places a quote captured elsewhere (a selection in the browser, whose text
+/// runs differ from the extracted text in whitespace and in what was kept) in
+/// `text`: every occurrence of the quote, exactly or with loose whitespace,
+/// scored by how well its surroundings match the selector's prefix and suffix;
+/// else an approximate match as re-anchoring finds one. `None` when the quote
+/// is not in the text (a caption or a sidebar the extractor left out).
+pub fn place_quote(
+    quote: &model::TextQuoteSelector,
+    text: &SourceText,
+) -> Option<(usize, usize, Placement)> {
+    let probe = Clip {
+        id: model::ClipId::from("capture"),
+        source_id: model::SourceId::from("capture"),
+        quote: model::TextQuoteSelector {
+            exact: quote.exact.trim().to_owned(),
+            prefix: collapse(&quote.prefix),
+            suffix: collapse(&quote.suffix),
+        },
+        position: model::TextPositionSelector { start: 0, end: 0 },
+        page: None,
+        note: String::new(),
+        tags: Vec::new(),
+        claims: Vec::new(),
+        orphaned: false,
+        created_at: 0,
+        updated_at: 0,
+    };
+    let best = text
+        .find(&probe.quote.exact)
+        .into_iter()
+        .map(|(s, e)| (context_score(&probe, text, s, e), s, e))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, start, end)) = best {
+        return Some((start, end, Placement::Exact));
+    }
+    // Typography a page and its extracted text may spell differently (curly
+    // and straight quotes, dashes, no-break spaces): folded one character for
+    // one, so offsets in the folded text are offsets in the text.
+    let folded = SourceText::new(&[model::Block::paragraph(fold(text.as_str()))]);
+    let best = folded
+        .find(&fold(&probe.quote.exact))
+        .into_iter()
+        .map(|(s, e)| (context_score(&probe, &folded, s, e), s, e))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, start, end)) = best {
+        return Some((start, end, Placement::Approximate));
+    }
+    match reanchor(&probe, text) {
+        (_, Placement::Orphaned) => None,
+        (placed, how) => Some((
+            placed.position.start as usize,
+            placed.position.end as usize,
+            how,
+        )),
+    }
+}
+
+/// Quotes, dashes and spaces of typography as their plain forms, one
+/// character for one.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whitespace runs as one space, as the extracted text has them inside a block.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn placed(clip: &Clip, text: &SourceText, start: usize, end: usize, orphaned: bool) -> Clip {
     let (quote, position) = text
         .selectors(start, end)

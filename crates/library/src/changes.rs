@@ -16,11 +16,18 @@ pub struct Changes {
     pub claims: Vec<ClaimId>,
     /// Tag counts may have changed (a clip's tags, or a clip with tags, changed).
     pub tags: bool,
+    /// The captures from the browser changed (a new one, one seen or undone).
+    #[serde(default)]
+    pub captures: bool,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty() && self.clips.is_empty() && self.claims.is_empty() && !self.tags
+        self.sources.is_empty()
+            && self.clips.is_empty()
+            && self.claims.is_empty()
+            && !self.tags
+            && !self.captures
     }
 
     pub(crate) fn source(&mut self, id: &SourceId) {

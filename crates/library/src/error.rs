@@ -15,6 +15,12 @@ pub enum Error {
     QuoteNotInSource { source_title: String },
     #[error("{0}")]
     InvalidInput(String),
+    /// A caller that is not allowed (a browser extension not named in the host manifests).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Input over a size limit (a message from the browser, a selection).
+    #[error("{0}")]
+    TooLarge(String),
     #[error("{message}")]
     PasswordRequired { message: String },
     #[error(
@@ -191,6 +197,10 @@ pub enum ErrorCode {
     ParserCrashed,
     /// The change conflicts with what is there (a claim with that statement).
     Conflict,
+    /// The caller is not allowed (an unknown browser extension).
+    Forbidden,
+    /// The input is larger than Commonplace accepts.
+    TooLarge,
     Internal,
 }
 
@@ -203,6 +213,8 @@ impl Error {
             | Error::InvalidInput(_)
             | Error::Ingest(_)
             | Error::Draft(_) => ErrorCode::InvalidInput,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
+            Error::TooLarge(_) => ErrorCode::TooLarge,
             Error::Locked { .. } => ErrorCode::LibraryLocked,
             Error::PasswordRequired { .. } => ErrorCode::PasswordRequired,
             Error::Io { source, .. } => match source.raw_os_error() {

@@ -21,7 +21,9 @@
 mod anchor;
 mod backup;
 mod blobs;
+pub mod browser;
 mod bulk;
+mod capture;
 mod changes;
 mod citations;
 mod claims;
@@ -44,6 +46,10 @@ mod wire;
 
 pub use backup::BackupInfo;
 pub use bulk::{AuthorInput, BulkClaim, BulkProgress, BulkRecord, BulkReport, BulkSource};
+pub use capture::{
+    CaptureNote, CapturePlacement, CaptureView, CapturedPage, CapturedSelection, ClaimChoice,
+    NewCapture,
+};
 pub use changes::Changes;
 pub use citations::{RefImportReport, StyleInfo};
 pub use cite::refs::RefFormat;

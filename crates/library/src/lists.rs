@@ -18,6 +18,7 @@ impl Library {
             clips,
             claims: reader.claim_count()?,
             tags,
+            new_captures: reader.unseen_capture_count()?,
         })
     }
 

@@ -65,40 +65,54 @@ impl Library {
             ));
         }
         let planned = plan(&current, new.clone(), &*self.store.read()?, self.now())?;
-        self.write(|tx, changes| {
-            let reader = tx.read();
-            let now_current = reader.source(id)?;
-            let plan = if now_current.updated_at == current.updated_at {
-                planned
-            } else {
-                plan(&now_current, new, reader, self.now())?
+        self.write(|tx, changes| self.reimport_in(tx, changes, &current, planned, new))
+    }
+
+    /// The part of a re-import that runs inside the writer's turn (a capture
+    /// of a changed page runs it in its own transaction): `planned` was worked
+    /// out from `current` on a snapshot, and is worked out again if the source
+    /// changed since.
+    pub(crate) fn reimport_in(
+        &self,
+        tx: &store::Tx<'_>,
+        changes: &mut crate::Changes,
+        current: &Source,
+        planned: Plan,
+        new: crate::sources::Imported,
+    ) -> Result<ReimportReport> {
+        let id = &current.id;
+        let reader = tx.read();
+        let now_current = reader.source(id)?;
+        let plan = if now_current.updated_at == current.updated_at {
+            planned
+        } else {
+            plan(&now_current, new, reader, self.now())?
+        };
+        let Plan {
+            source,
+            mut report,
+            moves,
+        } = plan;
+        let text = SourceText::new(&source.blocks);
+        let mut saved = Vec::new();
+        for clip_id in reader.clips_of_source(id)? {
+            let clip = reader.clip(&clip_id)?;
+            let (moved, how) = match moves.iter().find(|(old, _, _)| old == &clip) {
+                Some((_, moved, how)) => (moved.clone(), *how),
+                // Saved or edited after the snapshot: placed now.
+                None => reanchor(&clip, &text),
             };
-            let Plan {
-                source,
-                mut report,
-                moves,
-            } = plan;
-            let text = SourceText::new(&source.blocks);
-            let mut saved = Vec::new();
-            for clip_id in reader.clips_of_source(id)? {
-                let clip = reader.clip(&clip_id)?;
-                let (moved, how) = match moves.iter().find(|(old, _, _)| old == &clip) {
-                    Some((_, moved, how)) => (moved.clone(), *how),
-                    // Saved or edited after the snapshot: placed now.
-                    None => reanchor(&clip, &text),
-                };
-                count(&mut report, &clip, how);
-                saved.push((clip, moved));
+            count(&mut report, &clip, how);
+            saved.push((clip, moved));
+        }
+        report.archived_version = tx.replace_source(&source, self.now())?;
+        for (old, new) in &saved {
+            tx.reanchor_clip(old, new, self.now())?;
+            for link in &new.claims {
+                changes.claim(&link.claim_id);
             }
-            report.archived_version = tx.replace_source(&source, self.now())?;
-            for (old, new) in &saved {
-                tx.reanchor_clip(old, new, self.now())?;
-                for link in &new.claims {
-                    changes.claim(&link.claim_id);
-                }
-            }
-            Ok(report)
-        })
+        }
+        Ok(report)
     }
 
     /// The earlier versions of a source's text, oldest first.
@@ -136,14 +150,14 @@ impl Library {
 }
 
 /// A re-import worked out: the new source, the clips' new places, the counts.
-struct Plan {
+pub(crate) struct Plan {
     source: Source,
     report: ReimportReport,
     /// Each clip as it was read, where it goes, and how it landed there.
     moves: Vec<(model::Clip, model::Clip, Placement)>,
 }
 
-fn plan(
+pub(crate) fn plan(
     current: &Source,
     new: crate::sources::Imported,
     reader: &store::Reader,

@@ -215,6 +215,8 @@ pub struct Overview {
     pub clips: u32,
     pub claims: u32,
     pub tags: u32,
+    /// Captures from the browser not yet seen in the app.
+    pub new_captures: u32,
 }
 
 /// One page of the sources list, and how many sources the filter lets through.

@@ -14,6 +14,7 @@
 //! read can never write.
 
 mod backup;
+mod captures;
 mod claims;
 mod clips;
 mod outbox;
@@ -22,6 +23,7 @@ mod schema;
 mod sources;
 
 pub use backup::{backups, verify};
+pub use captures::CaptureRow;
 pub use outbox::{OutboxEntity, OutboxEntry, OutboxOp};
 pub use pool::Snapshot;
 pub use schema::LATEST_VERSION;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_versions_and_anchors.sql"),
     include_str!("../migrations/0003_lookups.sql"),
     include_str!("../migrations/0004_pages.sql"),
+    include_str!("../migrations/0005_captures.sql"),
 ];
 
 /// The schema version this build writes (SQLite's `user_version`).

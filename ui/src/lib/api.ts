@@ -9,8 +9,10 @@ import type {
   ApiError,
   DraftReport,
   DraftSource,
+  CaptureView,
   Changes,
   CitationPreview,
+  HostManifest,
   Overview,
   ClaimPage,
   SourcePage,
@@ -105,6 +107,12 @@ export const api = {
   /** Puts plain text on the clipboard (control characters dropped by the Rust side). */
   copyText: (text: string) => call<void>("copy_text", { text }),
   verifyDraft: (draft: DraftSource) => call<DraftReport>("verify_draft", { draft }),
+  /** The newest captures from the browser, for the inbox. */
+  recentCaptures: (limit = 100) => call<CaptureView[]>("recent_captures", { limit }),
+  /** The writer opened these captures. */
+  markCapturesSeen: (ids: string[]) => call<void>("mark_captures_seen", { ids }),
+  /** Writes the browsers' host manifests, so the extension reaches Commonplace. */
+  installBrowserHost: () => call<HostManifest[]>("install_browser_host"),
   saveExport: (target: ExportTarget, format: ExportFormat, options: ExportOptions, path: string) => call<string[]>("save_export", { target, format, options, path }),
 
   /** The native file picker; resolves to the chosen paths (none if cancelled). */

@@ -204,7 +204,7 @@ bibliography: string, };
 
 export type ExportFormat = "markdown" | "html" | "text" | "pandoc";
 
-export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "diskFull" | "readOnly" | "networkDns" | "networkTls" | "networkRefused" | "networkTimeout" | "network" | "parserCrashed" | "conflict" | "internal";
+export type ErrorCode = "notFound" | "invalidInput" | "libraryLocked" | "libraryTooNew" | "libraryDamaged" | "passwordRequired" | "io" | "diskFull" | "readOnly" | "networkDns" | "networkTls" | "networkRefused" | "networkTimeout" | "network" | "parserCrashed" | "conflict" | "forbidden" | "tooLarge" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -270,11 +270,19 @@ export type Changes = { sources: Array<SourceId>, clips: Array<ClipId>, claims: 
 /**
  * Tag counts may have changed (a clip's tags, or a clip with tags, changed).
  */
-tags: boolean, };
+tags: boolean, 
+/**
+ * The captures from the browser changed (a new one, one seen or undone).
+ */
+captures: boolean, };
 
 export type ClipFilter = { source?: SourceId, tag?: string, claim?: ClaimId, };
 
-export type Overview = { path: string, sources: number, clips: number, claims: number, tags: number, };
+export type Overview = { path: string, sources: number, clips: number, claims: number, tags: number, 
+/**
+ * Captures from the browser not yet seen in the app.
+ */
+newCaptures: number, };
 
 export type SourcePage = { items: Array<SourceSummary>, total: number, };
 
@@ -371,3 +379,53 @@ name: string,
 format: string, text: string, quotes: Array<QuoteCheck>, summary: QuoteSummary, };
 
 export type DraftSource = { "kind": "file", path: string, } | { "kind": "text", text: string, };
+
+export type CapturePlacement = "page" | "exact" | "approximate" | "outside";
+
+export type CaptureView = { id: string, sourceId: SourceId, title: string, site?: string, url: string, 
+/**
+ * The clip saved from the selection (none for a page, or once deleted).
+ */
+clipId?: ClipId, exact?: string, 
+/**
+ * Where the clip is in the source's text, to open the reader there.
+ */
+position?: TextPositionSelector, note: string, tags: Array<string>, claims: Array<ClipClaim>, placement: CapturePlacement, 
+/**
+ * The capture made the source (it was not in the library before).
+ */
+newSource: boolean, 
+/**
+ * The capture brought a changed text: the previous one was kept as this version.
+ */
+newVersion?: number, capturedAt: number, seen: boolean, };
+
+export type CapturedPage = { 
+/**
+ * The address of the tab, as the browser reports it.
+ */
+url: string, 
+/**
+ * The page's `<link rel="canonical">`, if it has one.
+ */
+canonicalUrl?: string, 
+/**
+ * The document's title.
+ */
+title: string, 
+/**
+ * The rendered DOM, serialized.
+ */
+html: string, };
+
+export type CapturedSelection = { exact: string, prefix: string, suffix: string, start: number, end: number, };
+
+export type NewCapture = { page: CapturedPage, selection?: CapturedSelection, };
+
+export type CaptureNote = { note?: string, tags?: Array<string>, claim?: ClaimChoice, };
+
+export type ClaimChoice = { id?: ClaimId, statement?: string, stance: Stance, };
+
+export type Browser = "chrome" | "chromium" | "firefox";
+
+export type HostManifest = { browser: Browser, path: string, };

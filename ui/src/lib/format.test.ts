@@ -1,4 +1,4 @@
-import { authorList, humanDate, parseAuthors, parseDate } from "./format";
+import { ago, authorList, humanDate, parseAuthors, parseDate } from "./format";
 
 describe("metadata typed by a writer", () => {
   it("reads persons and organisations, one per line", () => {
@@ -16,5 +16,16 @@ describe("metadata typed by a writer", () => {
     expect(parseDate("")).toBeNull();
     expect(() => parseDate("March 5")).toThrow(/YYYY, YYYY-MM or YYYY-MM-DD/);
     expect(humanDate({ year: 2021, month: 4, day: 10 })).toBe("10 April 2021");
+  });
+});
+
+describe("when a capture arrived", () => {
+  it("says it as a person would", () => {
+    const now = Date.UTC(2026, 10, 30, 12, 0, 0);
+    expect(ago(now - 5_000, now)).toBe("just now");
+    expect(ago(now - 5 * 60_000, now)).toBe("5 min ago");
+    expect(ago(now - 3 * 3_600_000, now)).toBe("3 h ago");
+    expect(ago(now + 60_000, now)).toBe("just now");
+    expect(ago(Date.UTC(2026, 0, 2, 12), now)).toBe("2 January 2026");
   });
 });

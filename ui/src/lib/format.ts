@@ -49,3 +49,27 @@ export function parseAuthors(input: string): Author[] {
       return { type: "person", family: line.slice(space + 1), given: line.slice(0, space) };
     });
 }
+
+/** When something happened, as a person says it: "just now", "5 min ago", "3 h ago", else the day. */
+export function ago(ms: number, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - ms) / 1000));
+  if (seconds < 60) return "just now";
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  const d = new Date(ms);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}
+
+/** What became of a capture's selection, in words (empty when it went where expected). */
+export function placementNote(placement: "page" | "exact" | "approximate" | "outside"): string {
+  switch (placement) {
+    case "page":
+      return "Page saved (no passage selected)";
+    case "approximate":
+      return "Placed approximately in the text";
+    case "outside":
+      return "Not in the page's readable text: kept, shown above the text";
+    default:
+      return "";
+  }
+}

@@ -5,7 +5,7 @@
 // background import) refresh exactly the parts they touch.
 
 import { api, LibraryError } from "./api";
-import type { Changes, ClaimSummary, ClaimView, ClipView, CitationPreview, Overview, SearchResults, SourceSummary, SourceView, TagCount } from "./bindings";
+import type { CaptureView, Changes, ClaimSummary, ClaimView, ClipView, CitationPreview, Overview, SearchResults, SourceSummary, SourceView, TagCount } from "./bindings";
 import { loadPrefs, savePrefs } from "./prefs";
 import { UndoStack } from "./undo";
 
@@ -17,7 +17,8 @@ export type View =
   | { kind: "reader"; source: SourceView; focus: Focus | null; flash: string | null }
   | { kind: "search" }
   | { kind: "claim"; claim: ClaimView }
-  | { kind: "check" };
+  | { kind: "check" }
+  | { kind: "captures" };
 
 /** Rows fetched at a time for the sidebar's lists. */
 export const PAGE = 200;
@@ -53,6 +54,8 @@ class Workspace {
   claims = $state<ClaimSummary[]>([]);
   claimTotal = $state(0);
   tags = $state<TagCount[]>([]);
+  /** The inbox of captures from the browser, newest first (loaded when shown). */
+  captures = $state<CaptureView[]>([]);
 
   view = $state<View>({ kind: "empty" });
   /** Bumped on every change of view: a status line belongs to the view it was said in. */
@@ -183,6 +186,8 @@ class Workspace {
     } else if (view.kind === "claim") {
       const id = view.claim.claim.claim.id;
       if (c.claims.includes(id) || c.clips.length) this.#once("claim", () => this.refreshClaim(id));
+    } else if (view.kind === "captures" && (c.captures || c.clips.length || c.sources.length)) {
+      this.#once("captures", () => this.reloadCaptures());
     } else if (view.kind === "search" && (c.clips.length || c.sources.length)) {
       this.#once("search", () => this.runSearch());
     }
@@ -222,6 +227,28 @@ class Workspace {
     } catch (e) {
       if (e instanceof LibraryError && e.code === "notFound" && this.selected?.clip.id === id) this.selected = null;
     }
+  }
+
+  // ---------- captures from the browser ----------
+
+  async reloadCaptures(): Promise<void> {
+    this.captures = await api.recentCaptures(100);
+  }
+
+  /** Shows the inbox of captures. */
+  async openCaptures(): Promise<void> {
+    try {
+      this.show({ kind: "captures" });
+      await this.reloadCaptures();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Opens a capture in the reader, at its passage, and marks it seen. */
+  async openCapture(capture: CaptureView): Promise<void> {
+    if (!capture.seen) void api.markCapturesSeen([capture.id]).catch(() => {});
+    await this.openSource(capture.sourceId, { clip: capture.clipId ?? undefined });
   }
 
   // ---------- opening things ----------

@@ -14,6 +14,7 @@ import Reader from "./Reader.svelte";
 import Results from "./Results.svelte";
 import Sidebar from "./Sidebar.svelte";
 import Inspector from "./Inspector.svelte";
+import Captures from "./Captures.svelte";
 
 const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 
@@ -40,6 +41,7 @@ afterEach(() => {
   ws.facetsOpen = false;
   ws.sources = [];
   ws.sourceTotal = 0;
+  ws.captures = [];
 });
 
 function meta(title: string): SourceMeta {
@@ -251,5 +253,25 @@ describe("the source inspector", () => {
     await fireEvent.keyDown(container.querySelector("#correcting-title")!, { key: "Escape" });
     expect(edit, "Esc cancels, and an unchanged value saves nothing").toHaveBeenCalledTimes(1);
     edit.mockRestore();
+  });
+});
+
+describe("Recent captures", () => {
+  it("shows every field a page sent as text, and marks what is new", () => {
+    ws.captures = [
+      { id: "c1", sourceId: "s1", title: hostile, site: hostile, url: `javascript:${hostile}`, clipId: "k1", exact: hostile, note: hostile, tags: [], claims: [], placement: "outside", newSource: true, capturedAt: Date.now(), seen: false },
+      { id: "c2", sourceId: "s1", title: "A page", url: "https://a.example/", note: "", tags: [], claims: [], placement: "page", newSource: false, capturedAt: 0, seen: true },
+    ];
+    const { container } = render(Captures);
+    flushSync();
+    expect(container.querySelector("img, script")).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+    const rows = container.querySelectorAll("#captures .capture");
+    expect(rows.length).toBe(2);
+    expect(rows[0].classList.contains("new")).toBe(true);
+    expect(rows[0].querySelector(".capture-quote")?.textContent).toBe(hostile);
+    expect(rows[0].querySelector(".capture-note")?.textContent).toContain("Not in the page's readable text");
+    expect(rows[1].querySelector(".capture-note")?.textContent).toBe("Page saved (no passage selected)");
+    expect(container.querySelector("a[href]")).toBeNull();
   });
 });

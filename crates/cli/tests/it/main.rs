@@ -2,6 +2,7 @@
 //! prints and check what it left in the library folder.
 
 mod bulk;
+mod host;
 mod safety;
 mod tour;
 mod verify;

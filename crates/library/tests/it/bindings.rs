@@ -30,6 +30,9 @@ fn render() -> String {
         model::QuoteVerdict, model::QuoteFlag, model::CitedAs, model::DiffKind, model::DiffPart,
         model::SourceSpan, model::QuoteCheck, model::QuoteSummary, model::DraftReport,
         library::DraftSource,
+        library::CapturePlacement, library::CaptureView, library::CapturedPage,
+        library::CapturedSelection, library::NewCapture, library::CaptureNote, library::ClaimChoice,
+        library::browser::manifests::Browser, library::browser::manifests::HostManifest,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/library/tests/it/bindings.rs.\n\

@@ -4,6 +4,7 @@
 mod backup;
 mod bindings;
 mod bulk;
+mod capture;
 mod citations;
 mod claims;
 mod clips;
