@@ -2,8 +2,10 @@
 //! and 300 quotes against a library of 100,000 clips from 5,000 sources, each
 //! with its full text (four paragraphs, twenty clips taken from them). Prints
 //! the time of `Library::verify_draft` (reading the draft, finding its quotes,
-//! the index's candidates, the comparisons, the citations), cold and warm; the
-//! target is under 2 s. Asserts nothing.
+//! the index's candidates, the comparisons, the citations), cold and warm, by
+//! the wall clock and in CPU time (the check runs on one thread; on a shared
+//! machine the wall clock counts others' work too); the target is under 2 s.
+//! Asserts nothing.
 //!
 //! `cargo bench -p library --bench verify_draft`. `SOURCES=500` builds a
 //! smaller library; `VERIFY_LIBRARY=DIR` keeps the library in DIR and reuses it
@@ -70,9 +72,9 @@ fn main() {
         overview.sources, overview.clips
     );
     for run in ["first (cold)", "second", "third"] {
-        let started = Instant::now();
+        let (started, cpu) = (Instant::now(), thread_cpu_ms());
         let report = lib.verify_draft(draft.as_bytes(), "draft.md").unwrap();
-        let took = started.elapsed();
+        let (took, cpu) = (started.elapsed(), thread_cpu_ms() - cpu);
         let mut verdicts: BTreeMap<String, usize> = BTreeMap::new();
         for q in &report.quotes {
             let name = serde_json::to_value(q.verdict).unwrap();
@@ -86,10 +88,22 @@ fn main() {
             .filter(|q| q.verdict == QuoteVerdict::NotFound)
             .count();
         println!(
-            "{run:>13}: {:>7.0} ms  verdicts {verdicts:?} ({misses} not found; 30 are in no source)",
+            "{run:>13}: {:>6.0} ms ({cpu:.0} ms of CPU)  verdicts {verdicts:?} ({misses} not found; 30 are in no source)",
             took.as_secs_f64() * 1000.0
         );
     }
+}
+
+/// This thread's CPU time: on a machine shared with other work, the check's
+/// own cost, which the wall clock overstates.
+fn thread_cpu_ms() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec it is given and nothing else.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 * 1000.0 + t.tv_nsec as f64 / 1e6
 }
 
 /// Each source with its four paragraphs, and twenty clips of a sentence each.

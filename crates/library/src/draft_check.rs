@@ -63,6 +63,7 @@ impl Library {
             reader: self.store.read()?,
             directory: None,
             texts: HashMap::new(),
+            named: HashMap::new(),
         };
         let checks = quotes
             .iter()
@@ -115,6 +116,9 @@ struct Checker<'a> {
     directory: Option<Directory>,
     /// Sources' text, read when a quote is tried against joined passages.
     texts: HashMap<SourceId, Option<SourceText>>,
+    /// The sources each citation names, by the citation: a draft cites the
+    /// same outlet again and again, and "Reuters" may name thousands.
+    named: HashMap<String, Vec<SourceId>>,
 }
 
 /// Where a candidate came from, by its position in the candidate list (the
@@ -168,11 +172,14 @@ impl Checker<'_> {
         // Clips first: between equal matches the first candidate is named.
         found.sort_by_key(|c| c.clip_id.is_none());
         let candidates = found.into_iter().map(origin_and_text).collect();
-        let (mut check, mut origins) = self.judge(quote, candidates)?;
+        // The checker asks whether the quote's own citation names anything in
+        // the library: that is known already.
+        let known = !cited_sources.is_empty();
+        let (mut check, mut origins) = self.judge(quote, candidates, known)?;
         if !matches!(check.verdict, Verdict::Verified | Verdict::Misattributed) {
             let joined = self.joined(&origins)?;
             if !joined.is_empty() {
-                let (again, joined) = self.judge(quote, joined)?;
+                let (again, joined) = self.judge(quote, joined, known)?;
                 if rank(&again) > rank(&check) {
                     (check, origins) = (again, joined);
                 }
@@ -181,12 +188,12 @@ impl Checker<'_> {
         self.wire_check(quote, check, &origins, &cited_sources)
     }
 
-    /// The checker's verdict against these candidates. `origins` carry their
-    /// text in `texts` at the same positions.
+    /// The checker's verdict against these candidates, each with its text.
     fn judge(
         &mut self,
         quote: &FoundQuote,
         origins: Vec<(Origin, String)>,
+        known_elsewhere: bool,
     ) -> Result<(Check, Vec<Origin>)> {
         let directory = self.directory()?;
         let positions: Vec<String> = (0..origins.len()).map(|k| k.to_string()).collect();
@@ -205,7 +212,7 @@ impl Checker<'_> {
                 })
             })
             .collect();
-        let check = verify::judge(quote, &candidates, |cited| directory.knows(cited));
+        let check = verify::judge(quote, &candidates, |_| known_elsewhere);
         Ok((check, origins.into_iter().map(|(o, _)| o).collect()))
     }
 
@@ -248,12 +255,18 @@ impl Checker<'_> {
 
     /// The library's sources a citation names, newest first.
     fn sources_named(&mut self, cited: &Citation) -> Result<Vec<SourceId>> {
+        let key = format!("{cited:?}");
+        if let Some(named) = self.named.get(&key) {
+            return Ok(named.clone());
+        }
         let directory = self.directory()?;
-        Ok(directory
+        let named: Vec<SourceId> = directory
             .named(cited)
             .into_iter()
             .map(SourceId::from)
-            .collect())
+            .collect();
+        self.named.insert(key, named.clone());
+        Ok(named)
     }
 
     fn wire_check(

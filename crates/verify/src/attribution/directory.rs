@@ -5,12 +5,12 @@
 //! each would parse every source's address and split every name again, for
 //! every quote. A [`Directory`] files each source once under the words that
 //! must appear in a citation naming it (for a name of several words, its
-//! longest word, since every word must appear), its address's host, its DOI and
-//! its key; a citation then looks up only the sources filed under its own words,
+//! longest word, since every word must appear), its address, its host, its DOI
+//! and its key; a citation then looks up only the sources filed under its own words,
 //! host, DOI or key, and confirms each with [`attribution_matches`]. So the
 //! answer is exactly that function's, only sooner.
 
-use super::{attribution_matches, doi_of, host_of, initials, outlet_names, words};
+use super::{attribution_matches, comparable_url, doi_of, host_of, initials, outlet_names, words};
 use crate::draft::scan_urls;
 use crate::quotes::Citation;
 use model::{Author, SourceMeta};
@@ -21,6 +21,9 @@ pub struct Directory {
     sources: Vec<(String, SourceMeta)>,
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, Vec<usize>>,
+    /// By the address in comparable form, and by its host alone (for a link
+    /// to a site's front page): many sources share a host.
+    by_address: HashMap<String, Vec<usize>>,
     by_host: HashMap<String, Vec<usize>>,
     by_doi: HashMap<String, Vec<usize>>,
     by_word: HashMap<String, Vec<usize>>,
@@ -33,6 +36,7 @@ impl Directory {
             sources: Vec::new(),
             by_id: HashMap::new(),
             by_key: HashMap::new(),
+            by_address: HashMap::new(),
             by_host: HashMap::new(),
             by_doi: HashMap::new(),
             by_word: HashMap::new(),
@@ -59,6 +63,9 @@ impl Directory {
             put(&mut self.by_doi, doi.trim().to_lowercase());
         }
         for address in [&meta.url, &meta.canonical_url].into_iter().flatten() {
+            if let Some(comparable) = comparable_url(address) {
+                put(&mut self.by_address, comparable);
+            }
             if let Some(host) = host_of(address) {
                 // "Reuters said" names reuters.com by its first label.
                 if let Some(label) = host.split('.').next() {
@@ -103,6 +110,26 @@ impl Directory {
 
     /// The ids of the sources `cited` names, in the order they were filed.
     pub fn named(&self, cited: &Citation) -> Vec<&str> {
+        self.filed(cited)
+            .into_iter()
+            .filter(|&k| self.names(cited, k))
+            .map(|k| self.sources[k].0.as_str())
+            .collect()
+    }
+
+    /// Whether `cited` names any source filed.
+    pub fn knows(&self, cited: &Citation) -> bool {
+        self.filed(cited).into_iter().any(|k| self.names(cited, k))
+    }
+
+    fn names(&self, cited: &Citation, k: usize) -> bool {
+        let (_, meta) = &self.sources[k];
+        attribution_matches(cited, meta, meta.citation_key.as_deref())
+    }
+
+    /// The sources filed under what `cited` holds: every source it names, and
+    /// some it does not.
+    fn filed(&self, cited: &Citation) -> BTreeSet<usize> {
         let mut maybe: BTreeSet<usize> = BTreeSet::new();
         match cited {
             Citation::Key(key) => look(&self.by_key, key, &mut maybe),
@@ -124,28 +151,22 @@ impl Directory {
             }
         }
         maybe
-            .into_iter()
-            .filter(|&k| {
-                let (_, meta) = &self.sources[k];
-                attribution_matches(cited, meta, meta.citation_key.as_deref())
-            })
-            .map(|k| self.sources[k].0.as_str())
-            .collect()
     }
 
-    /// Sources filed under an address's host or DOI.
+    /// Sources filed under an address, its DOI, or (for a site's front page)
+    /// its host.
     fn address(&self, url: &str, into: &mut BTreeSet<usize>) {
-        if let Some(host) = host_of(url) {
-            look(&self.by_host, &host, into);
+        if let Some(comparable) = comparable_url(url) {
+            look(&self.by_address, &comparable, into);
+            if !comparable.contains('/') {
+                if let Some(host) = host_of(url) {
+                    look(&self.by_host, &host, into);
+                }
+            }
         }
         if let Some(doi) = doi_of(url) {
             look(&self.by_doi, &doi, into);
         }
-    }
-
-    /// Whether `cited` names any source filed.
-    pub fn knows(&self, cited: &Citation) -> bool {
-        !self.named(cited).is_empty()
     }
 }
 
